@@ -1,0 +1,11 @@
+// Site settings: the only place they live. The site's name and every other
+// visible string are in locales/<code>/translation.json.
+import { defineSite } from "../lib/site.ts";
+
+export default defineSite({
+  // Absolute address of the deployed site; SITE_URL overrides it.
+  url: "https://newsroom.example.com",
+  // Date-only release times are calendar dates in this zone.
+  timeZone: "Asia/Shanghai",
+  releasesPerPage: 20,
+});

@@ -1,0 +1,57 @@
+// Walks a built site: counts pages per locale for the summary and checks
+// what must hold for every HTML page.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { LocaleRegistry } from "../locales.ts";
+
+export function listFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...listFiles(full));
+    else if (entry.isFile()) files.push(full);
+  }
+  return files;
+}
+
+export function totalBytes(files: readonly string[]): number {
+  return files.reduce((sum, file) => sum + statSync(file).size, 0);
+}
+
+/** HTML pages per locale code; pages outside any locale folder count as "shared". */
+export function countPagesByLocale(siteDir: string, registry: LocaleRegistry): Map<string, number> {
+  const bySegment = new Map(registry.all.map((l) => [l.urlSegment, l.code]));
+  // Registry order, then pages shared by all languages (the chooser).
+  const counts = new Map<string, number>(registry.all.map((l) => [l.code, 0]));
+  counts.set("shared", 0);
+  for (const file of listFiles(siteDir)) {
+    if (!file.endsWith(".html")) continue;
+    const segment = path.relative(siteDir, file).split(path.sep)[0] ?? "";
+    const key = bySegment.get(segment) ?? "shared";
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const HTML_LANG = /<html\b[^>]*\slang="([^"]+)"/i;
+
+/**
+ * Pagefind picks a page's index from <html lang>; a page without it would be
+ * indexed without Chinese word segmentation, silently. So every page must
+ * carry a language the registry knows.
+ */
+export function findPagesWithoutRegistryLang(siteDir: string, registry: LocaleRegistry): string[] {
+  const allowed = new Set(registry.all.map((l) => l.htmlLang));
+  const bad: string[] = [];
+  for (const file of listFiles(siteDir)) {
+    if (!file.endsWith(".html")) continue;
+    const head = readFileSync(file, "utf8").slice(0, 2048);
+    const lang = HTML_LANG.exec(head)?.[1];
+    if (!lang || !allowed.has(lang)) {
+      bad.push(
+        `${path.relative(siteDir, file)}: <html lang> is ${lang ? `"${lang}"` : "missing"}; expected one of ${[...allowed].join(", ")}`,
+      );
+    }
+  }
+  return bad;
+}

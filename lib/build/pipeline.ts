@@ -1,0 +1,92 @@
+// The build, phase by phase: load and validate content, render with Eleventy
+// into a staging folder, check the output, then publish it in one swap.
+// Each phase is timed for the summary printed at the end.
+import path from "node:path";
+import { Eleventy } from "@11ty/eleventy";
+import { loadNewsroom, type Newsroom, primeNewsroom } from "../newsroom.ts";
+import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
+import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
+
+export interface PhaseTiming {
+  name: string;
+  ms: number;
+}
+
+export interface BuildReport {
+  outputDir: string;
+  phases: PhaseTiming[];
+  pagesByLocale: Map<string, number>;
+  published: number;
+  scheduled: number;
+  drafts: number;
+  fallbacks: number;
+  warnings: number;
+  files: number;
+  bytes: number;
+}
+
+export interface BuildOptions {
+  rootDir: string;
+  outputDir: string;
+  log?: (line: string) => void;
+}
+
+export class BuildFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BuildFailure";
+  }
+}
+
+async function timed<T>(phases: PhaseTiming[], name: string, run: () => Promise<T> | T): Promise<T> {
+  const start = performance.now();
+  try {
+    return await run();
+  } finally {
+    phases.push({ name, ms: performance.now() - start });
+  }
+}
+
+async function renderSite(newsroom: Newsroom, rootDir: string, stagingDir: string): Promise<void> {
+  primeNewsroom(newsroom);
+  const eleventy = new Eleventy(path.join(rootDir, "src"), stagingDir, {
+    configPath: path.join(rootDir, "eleventy.config.ts"),
+    quietMode: true,
+  });
+  await eleventy.write();
+}
+
+export async function runBuild(options: BuildOptions): Promise<BuildReport> {
+  const { rootDir, outputDir } = options;
+  const phases: PhaseTiming[] = [];
+  const newsroom = await timed(phases, "content", () => loadNewsroom({ rootDir }));
+  const stagingDir = stagingDirFor(outputDir);
+  prepareStaging(stagingDir);
+  try {
+    await timed(phases, "eleventy", () => renderSite(newsroom, rootDir, stagingDir));
+    await timed(phases, "checks", () => {
+      const missingLang = findPagesWithoutRegistryLang(stagingDir, newsroom.registry);
+      if (missingLang.length > 0) {
+        throw new BuildFailure(`Pages without a registry language:\n  - ${missingLang.join("\n  - ")}`);
+      }
+    });
+    const files = listFiles(stagingDir);
+    const report: BuildReport = {
+      outputDir,
+      phases,
+      pagesByLocale: countPagesByLocale(stagingDir, newsroom.registry),
+      published: newsroom.releases.filter((r) => r.status === "published").length,
+      scheduled: newsroom.releases.filter((r) => r.status === "scheduled").length,
+      drafts: newsroom.releases.filter((r) => r.status === "draft").length,
+      fallbacks: newsroom.translator.fallbacks.length,
+      warnings: newsroom.warnings.length,
+      files: files.length,
+      bytes: totalBytes(files),
+    };
+    await timed(phases, "publish", () => publishStaging(stagingDir, outputDir));
+    return report;
+  } catch (error) {
+    discardStaging(stagingDir);
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+// The few lines a build ends with: what was published, what was held back,
+// how big the output is and where the time went.
+import type { BuildReport } from "./pipeline.ts";
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export function formatSummary(report: BuildReport): string {
+  const pages = [...report.pagesByLocale.entries()].map(([code, n]) => `${code} ${n}`).join(", ");
+  const total = report.phases.reduce((sum, p) => sum + p.ms, 0);
+  const lines = [
+    `Built ${report.outputDir}/ in ${formatMs(total)}`,
+    `  pages:      ${pages}`,
+    `  releases:   ${report.published} published; held back: ${report.scheduled} scheduled, ${report.drafts} draft`,
+    `  output:     ${report.files} files, ${formatBytes(report.bytes)}`,
+    `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")}`,
+  ];
+  if (report.warnings + report.fallbacks > 0) {
+    lines.push(
+      `  attention:  ${report.warnings} content warning(s), ${report.fallbacks} missing translation(s); see the warnings above`,
+    );
+  }
+  return lines.join("\n");
+}

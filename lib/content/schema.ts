@@ -1,0 +1,43 @@
+// The front matter contract for a release. The TypeScript type comes from the
+// same schema, so code and validation cannot drift apart.
+import { z } from "zod";
+import { RELEASE_TIME_EXPECTED } from "../dates.ts";
+
+const text = (what: string) =>
+  z.string({
+    error: (issue) => (issue.input === undefined ? `required: ${what}` : `expected text (${what})`),
+  });
+
+const optionalText = (what: string) =>
+  z
+    .string({ error: `expected text (${what})` })
+    .trim()
+    .min(1, `must not be empty (${what})`)
+    .optional();
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const frontMatterSchema = z.object({
+  title: text("the release headline").trim().min(1, "must not be empty"),
+  releaseTime: z.string({
+    error: (issue) =>
+      issue.input === undefined ? `required: ${RELEASE_TIME_EXPECTED}` : `expected ${RELEASE_TIME_EXPECTED}`,
+  }),
+  company: optionalText("the issuing company"),
+  location: optionalText("the dateline city"),
+  summary: optionalText("a one-sentence summary"),
+  tags: z
+    .array(z.string({ error: "each tag must be text" }).trim().min(1, "a tag must not be empty"), {
+      error: "expected a list, e.g. [batteries, manufacturing]",
+    })
+    .optional(),
+  draft: z.boolean({ error: "expected true or false" }).optional(),
+  translationKey: z
+    .string({ error: "expected text" })
+    .regex(SLUG_PATTERN, "expected lowercase letters, digits and hyphens")
+    .optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export const KNOWN_FIELDS: ReadonlySet<string> = new Set(Object.keys(frontMatterSchema.shape));

@@ -1,0 +1,21 @@
+// The part of Eleventy's configuration API this project uses, typed.
+// Eleventy ships JSDoc rather than declarations; naming the subset here keeps
+// `any` out of the config and documents what we rely on.
+export type EleventyFilter = (this: unknown, value: unknown, ...args: unknown[]) => unknown;
+
+export interface EleventyConfig {
+  setInputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setLibrary(name: "md", library: unknown): void;
+  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  setTemplateFormats(formats: string[]): void;
+  addFilter(name: string, filter: EleventyFilter): void;
+  addGlobalData(name: string, data: unknown): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
+  on(event: "eleventy.before" | "eleventy.after", callback: () => unknown): void;
+  ignores: { add(glob: string): void };
+  setQuietMode(quiet: boolean): void;
+}

@@ -1,0 +1,36 @@
+// Loads the newsroom before each build (and each rebuild under `npm start`)
+// and exposes it to templates as `site` and `newsroom`.
+import { type Newsroom, nextNewsroom } from "../newsroom.ts";
+import { formatProblem } from "../problems.ts";
+import type { EleventyConfig } from "./config-types.ts";
+
+let current: Newsroom | undefined;
+
+export function currentNewsroom(): Newsroom {
+  if (!current) throw new Error("The newsroom is read before Eleventy's build started.");
+  return current;
+}
+
+export interface NewsroomDataOptions {
+  rootDir: string;
+  log?: (line: string) => void;
+}
+
+export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomDataOptions): void {
+  const log = options.log ?? ((line: string) => console.warn(line));
+  config.ignores.add("src/releases/**");
+  for (const target of ["src/releases/", "locales/", "_data/"]) config.addWatchTarget(target);
+
+  config.on("eleventy.before", async () => {
+    current = await nextNewsroom({
+      rootDir: options.rootDir,
+      onFallback: ({ locale, key }) =>
+        log(
+          `[pressroom] warning: locales/${locale}/translation.json: ${key}: missing, shown in the source language`,
+        ),
+    });
+    for (const warning of current.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
+  });
+  config.addGlobalData("site", () => currentNewsroom().site);
+  config.addGlobalData("newsroom", () => currentNewsroom().pages);
+}

@@ -1,0 +1,118 @@
+// Interface strings: one i18next bundle per locale (JSON v4, the format
+// translation tools import), read from locales/<code>/translation.json.
+// A string missing from a translation falls back to the source locale and is
+// reported once, so translators learn about it from the build, not the page.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import i18next, { type i18n as I18nInstance, type TOptions } from "i18next";
+import type { LocaleRegistry } from "./locales.ts";
+import { readJsonFile } from "./locales.ts";
+
+export type Bundle = Record<string, unknown>;
+
+export function bundlePath(code: string): string {
+  return path.join("locales", code, "translation.json");
+}
+
+export function loadBundles(rootDir: string, registry: LocaleRegistry): Map<string, Bundle> {
+  const bundles = new Map<string, Bundle>();
+  for (const locale of registry.all) {
+    const relative = bundlePath(locale.code);
+    const file = path.join(rootDir, relative);
+    if (!existsSync(file)) {
+      throw new Error(
+        `${relative}: missing bundle for locale "${locale.code}" listed in locales/registry.json`,
+      );
+    }
+    const parsed = readJsonFileRelative(file, relative);
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+      throw new Error(`${relative}: expected a JSON object of interface strings`);
+    }
+    bundles.set(locale.code, parsed as Bundle);
+  }
+  return bundles;
+}
+
+function readJsonFileRelative(file: string, relative: string): unknown {
+  try {
+    return readJsonFile(file);
+  } catch (error) {
+    // Report the project-relative path; absolute paths differ per machine.
+    throw new Error(String(error instanceof Error ? error.message : error).replace(file, relative));
+  }
+}
+
+export interface FallbackNotice {
+  locale: string;
+  key: string;
+}
+
+export interface Translator {
+  /** Translates key for a locale code; throws for a key the source bundle lacks. */
+  t(localeCode: string, key: string, options?: TOptions): string;
+  /** Like t, but undefined when the source bundle has no such key (for optional labels). */
+  optional(localeCode: string, key: string): string | undefined;
+  /** Fallbacks seen so far, each once. */
+  readonly fallbacks: readonly FallbackNotice[];
+}
+
+export function createTranslator(
+  registry: LocaleRegistry,
+  bundles: Map<string, Bundle>,
+  onFallback: (notice: FallbackNotice) => void = () => {},
+): Translator {
+  const instance: I18nInstance = i18next.createInstance();
+  const resources = Object.fromEntries(
+    registry.all.map((l) => [l.i18nextLanguage, { translation: bundles.get(l.code) ?? {} }]),
+  );
+  void instance.init({
+    initAsync: false,
+    resources,
+    lng: registry.source.i18nextLanguage,
+    fallbackLng: registry.source.i18nextLanguage,
+    // Nunjucks escapes the whole string on output; escaping here too would
+    // show "&amp;" to readers.
+    interpolation: { escapeValue: false },
+    returnEmptyString: false,
+    returnNull: false,
+  });
+
+  const fixed = new Map(registry.all.map((l) => [l.code, instance.getFixedT(l.i18nextLanguage)]));
+  const seen = new Set<string>();
+  const fallbacks: FallbackNotice[] = [];
+  const sourceLanguage = registry.source.i18nextLanguage;
+  const sourceFile = bundlePath(registry.source.code);
+
+  const translator: Translator = {
+    fallbacks,
+    optional(localeCode, key) {
+      return instance.exists(key, { lng: sourceLanguage, fallbackLng: [] })
+        ? translator.t(localeCode, key)
+        : undefined;
+    },
+    t(localeCode, key, options = {}) {
+      const locale = registry.get(localeCode);
+      const translate = fixed.get(localeCode);
+      if (!locale || !translate) {
+        throw new Error(`t("${key}"): unknown locale "${localeCode}" (not in locales/registry.json)`);
+      }
+      if (!instance.exists(key, { ...options, lng: sourceLanguage, fallbackLng: [] })) {
+        throw new Error(`${sourceFile}: ${key}: used by a template but not defined in the source bundle`);
+      }
+      if (
+        locale.code !== registry.source.code &&
+        !instance.exists(key, { ...options, lng: locale.i18nextLanguage, fallbackLng: [] })
+      ) {
+        const id = `${locale.code}\u0000${key}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          const notice = { locale: locale.code, key };
+          fallbacks.push(notice);
+          onFallback(notice);
+        }
+      }
+      return translate(key, options) as string;
+    },
+  };
+  return translator;
+}

@@ -1,0 +1,83 @@
+// Loads everything one build needs, in order, from a project root: the site
+// record, the locale registry and bundles, the releases, and the page views.
+// Shared by the Eleventy config (per build, also in watch mode) and by the
+// build script, which loads first so that content problems are reported
+// cleanly and timed as their own phase.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { DateTime } from "luxon";
+import { type Companies, loadCompanies } from "./companies.ts";
+import { loadReleases, type Release } from "./content/load.ts";
+import { resolveBuildTime } from "./dates.ts";
+import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "./i18n.ts";
+import { type LocaleRegistry, loadRegistry } from "./locales.ts";
+import { markdown } from "./markdown.ts";
+import { buildPages, type SitePages } from "./pages.ts";
+import type { Problem } from "./problems.ts";
+import type { Site } from "./site.ts";
+
+export interface Newsroom {
+  rootDir: string;
+  site: Site;
+  registry: LocaleRegistry;
+  translator: Translator;
+  companies: Companies;
+  buildTime: DateTime;
+  /** Every valid release, whatever its status. */
+  releases: readonly Release[];
+  warnings: readonly Problem[];
+  pages: SitePages;
+}
+
+export interface NewsroomOptions {
+  rootDir: string;
+  env?: NodeJS.ProcessEnv;
+  onFallback?: (notice: FallbackNotice) => void;
+  onCompanyFallback?: (notice: { file: string; field: string; locale: string }) => void;
+}
+
+export async function loadSite(rootDir: string): Promise<Site> {
+  const file = path.join(rootDir, "_data", "site.ts");
+  const module = (await import(pathToFileURL(file).href)) as { default: Site };
+  return module.default;
+}
+
+export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> {
+  const { rootDir, env = process.env } = options;
+  const site = await loadSite(rootDir);
+  const registry = loadRegistry(rootDir);
+  const translator = createTranslator(registry, loadBundles(rootDir, registry), options.onFallback);
+  const companies = loadCompanies(rootDir, registry);
+  const buildTime = resolveBuildTime(env.BUILD_TIME);
+  const { releases, warnings } = loadReleases({
+    rootDir,
+    registry,
+    timeZone: site.timeZone,
+    buildTime,
+    companyKeys: new Set(companies.keys()),
+  });
+  const pages = buildPages({
+    registry,
+    releases,
+    releasesPerPage: site.releasesPerPage,
+    markdown,
+    companies,
+    tagLabel: (code, tag) => translator.optional(code, `tags.${tag}`) ?? tag,
+    onCompanyFallback: options.onCompanyFallback ?? (() => {}),
+  });
+  return { rootDir, site, registry, translator, companies, buildTime, releases, warnings, pages };
+}
+
+let primed: Newsroom | undefined;
+
+/** Hands an already loaded newsroom to the next Eleventy build in this process. */
+export function primeNewsroom(newsroom: Newsroom): void {
+  primed = newsroom;
+}
+
+/** The primed newsroom once, then a fresh load for every later (watch) build. */
+export async function nextNewsroom(options: NewsroomOptions): Promise<Newsroom> {
+  const ready = primed;
+  primed = undefined;
+  return ready ?? loadNewsroom(options);
+}

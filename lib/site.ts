@@ -1,0 +1,32 @@
+// The typed site record. Its values live in _data/site.ts, the one file a
+// site owner edits; templates see it as `site`, scripts import it.
+import { IANAZone } from "luxon";
+import { z } from "zod";
+import { formatZodIssues } from "./problems.ts";
+
+const siteSchema = z.strictObject({
+  url: z
+    .url({ error: "expected an absolute URL such as https://newsroom.example.com" })
+    .transform((u) => u.replace(/\/+$/, "")),
+  timeZone: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), "expected an IANA time zone such as Asia/Shanghai")
+    .default("Asia/Shanghai"),
+  releasesPerPage: z.number().int().min(1).default(20),
+});
+
+export type SiteInput = z.input<typeof siteSchema>;
+export type Site = z.output<typeof siteSchema>;
+
+/**
+ * Validates the site record; SITE_URL overrides `url` so a preview deploy can
+ * use its own address without editing the file.
+ */
+export function defineSite(input: SiteInput, env: NodeJS.ProcessEnv = process.env): Site {
+  const merged = env.SITE_URL ? { ...input, url: env.SITE_URL } : input;
+  const parsed = siteSchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new Error(formatZodIssues("_data/site.ts", parsed.error.issues).join("\n"));
+  }
+  return parsed.data;
+}

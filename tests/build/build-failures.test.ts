@@ -1,0 +1,50 @@
+// A broken release must stop the build with messages a writer can act on,
+// and leave the site that is already published exactly as it was.
+import { readdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listFiles } from "../../lib/build/output-files.ts";
+import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
+
+let site: FixtureSite;
+let before: Map<string, string>;
+let failed: { code: number; stdout: string; stderr: string };
+
+function snapshot(s: FixtureSite): Map<string, string> {
+  return new Map(listFiles(`${s.dir}/_site`).map((f) => [f, s.read(f.slice(s.dir.length + 1))]));
+}
+
+beforeAll(async () => {
+  site = createFixtureSite({
+    "src/releases/en/good.md": releaseFile({ title: "Good", releaseTime: "2025-01-01" }),
+    "src/releases/zh/good.md": releaseFile({ title: "好", releaseTime: "2025-01-01" }),
+  });
+  const first = await site.build();
+  if (first.code !== 0) throw new Error(first.stderr);
+  before = snapshot(site);
+
+  site.write("src/releases/en/no-title.md", "---\nreleaseTime: 2025-02-01\n---\nText\n");
+  site.write("src/releases/zh/bad-time.md", releaseFile({ title: "坏", releaseTime: "next tuesday" }));
+  site.write("src/releases/en/bad-tags.md", "---\ntitle: T\nreleaseTime: 2025-01-01\ntags: energy\n---\n");
+  failed = await site.build();
+});
+
+afterAll(() => site?.dispose());
+
+describe("a build with invalid releases", () => {
+  it("exits non-zero", () => {
+    expect(failed.code).toBe(1);
+  });
+
+  it("reports every problem with file and field in one run", () => {
+    expect(failed.stderr).toContain("3 problems in releases; nothing was built.");
+    expect(failed.stderr).toContain("src/releases/en/no-title.md: title: required");
+    expect(failed.stderr).toContain('src/releases/zh/bad-time.md: releaseTime: "next tuesday" is not a date');
+    expect(failed.stderr).toContain("src/releases/en/bad-tags.md: tags: expected a list");
+    expect(failed.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("leaves the previous site byte for byte as it was, with no staging folder behind", () => {
+    expect(snapshot(site)).toEqual(before);
+    expect(readdirSync(site.dir).filter((name) => name.includes("staging"))).toEqual([]);
+  });
+});

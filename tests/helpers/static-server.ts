@@ -1,0 +1,65 @@
+// Serves a built site from a folder on 127.0.0.1, as a static host would:
+// index.html for folders, 404.html for missing files, correct MIME types.
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+export interface StaticServer {
+  origin: string;
+  /** Bytes sent per request path, for transfer figures. */
+  bytesSent: Map<string, number>;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(root: string): Promise<StaticServer> {
+  const bytesSent = new Map<string, number>();
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
+    let status = 200;
+    if (!existsSync(file)) {
+      status = 404;
+      file = path.join(root, "404.html");
+      if (!existsSync(file)) {
+        res.writeHead(404).end("not found");
+        return;
+      }
+    }
+    const size = statSync(file).size;
+    bytesSent.set(url.pathname, (bytesSent.get(url.pathname) ?? 0) + size);
+    res.writeHead(status, {
+      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "content-length": size,
+      "cache-control": "no-cache",
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    bytesSent,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
