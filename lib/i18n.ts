@@ -10,6 +10,9 @@ import { readJsonFile } from "./locales.ts";
 
 export type Bundle = Record<string, unknown>;
 
+/** i18next JSON v4 plural keys: key_one, key_other… (CLDR categories). */
+export const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
 export function bundlePath(code: string): string {
   return path.join("locales", code, "translation.json");
 }
@@ -52,6 +55,11 @@ export interface Translator {
   t(localeCode: string, key: string, options?: TOptions): string;
   /** Like t, but undefined when the source bundle has no such key (for optional labels). */
   optional(localeCode: string, key: string): string | undefined;
+  /**
+   * The raw strings under a prefix (e.g. "search"), flattened, for code that
+   * runs in the browser; keys missing in the locale fall back and are reported.
+   */
+  strings(localeCode: string, prefix: string): Record<string, string>;
   /** Fallbacks seen so far, each once. */
   readonly fallbacks: readonly FallbackNotice[];
 }
@@ -82,9 +90,38 @@ export function createTranslator(
   const fallbacks: FallbackNotice[] = [];
   const sourceLanguage = registry.source.i18nextLanguage;
   const sourceFile = bundlePath(registry.source.code);
+  const report = (locale: string, key: string) => {
+    const id = `${locale}\u0000${key}`;
+    if (seen.has(id) || locale === registry.source.code) return;
+    seen.add(id);
+    const notice = { locale, key };
+    fallbacks.push(notice);
+    onFallback(notice);
+  };
 
   const translator: Translator = {
     fallbacks,
+    strings(localeCode, prefix) {
+      const locale = registry.get(localeCode);
+      if (!locale) throw new Error(`strings("${prefix}"): unknown locale "${localeCode}"`);
+      // A language needs only its own plural forms (zh has no "_one").
+      const categories = new Set<string>(
+        new Intl.PluralRules(locale.i18nextLanguage).resolvedOptions().pluralCategories,
+      );
+      const own = flatten(lookup(bundles.get(localeCode), prefix));
+      const result: Record<string, string> = {};
+      for (const [key, value] of flatten(lookup(bundles.get(registry.source.code), prefix))) {
+        const plural = PLURAL_SUFFIX.exec(key);
+        if (plural?.[1] && !categories.has(plural[1])) continue;
+        const translated = own.get(key);
+        if (!translated) report(localeCode, `${prefix}.${key}`);
+        result[key] = translated || value;
+      }
+      for (const [key, value] of own) {
+        if (PLURAL_SUFFIX.test(key) && value && !(key in result)) result[key] = value;
+      }
+      return result;
+    },
     optional(localeCode, key) {
       return instance.exists(key, { lng: sourceLanguage, fallbackLng: [] })
         ? translator.t(localeCode, key)
@@ -103,16 +140,31 @@ export function createTranslator(
         locale.code !== registry.source.code &&
         !instance.exists(key, { ...options, lng: locale.i18nextLanguage, fallbackLng: [] })
       ) {
-        const id = `${locale.code}\u0000${key}`;
-        if (!seen.has(id)) {
-          seen.add(id);
-          const notice = { locale: locale.code, key };
-          fallbacks.push(notice);
-          onFallback(notice);
-        }
+        report(locale.code, key);
       }
       return translate(key, options) as string;
     },
   };
   return translator;
+}
+
+function lookup(bundle: Bundle | undefined, prefix: string): unknown {
+  let node: unknown = bundle;
+  for (const part of prefix.split(".")) {
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  }
+  return node;
+}
+
+/** Leaf strings of a nested bundle object, keyed by dotted path. */
+export function flatten(node: unknown, prefix = ""): Map<string, string> {
+  const result = new Map<string, string>();
+  if (typeof node === "string") {
+    result.set(prefix, node);
+  } else if (node && typeof node === "object") {
+    for (const [key, value] of Object.entries(node)) {
+      for (const [k, v] of flatten(value, prefix ? `${prefix}.${key}` : key)) result.set(k, v);
+    }
+  }
+  return result;
 }

@@ -64,6 +64,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     companies,
     tagLabel: (code, tag) => translator.optional(code, `tags.${tag}`) ?? tag,
     onCompanyFallback: options.onCompanyFallback ?? (() => {}),
+    strings: (code, prefix) => translator.strings(code, prefix),
   });
   return { rootDir, site, registry, translator, companies, buildTime, releases, warnings, pages };
 }

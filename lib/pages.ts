@@ -7,7 +7,7 @@ import type { Release } from "./content/load.ts";
 import { formatReleaseTime } from "./dates.ts";
 import type { Locale, LocaleRegistry } from "./locales.ts";
 import type { markdown as Markdown } from "./markdown.ts";
-import { homeUrl, releaseUrl, rootUrl, searchUrl } from "./urls.ts";
+import { homeUrl, offlineUrl, releaseUrl, rootUrl, searchUrl } from "./urls.ts";
 
 export interface LocaleView {
   code: string;
@@ -47,6 +47,8 @@ export interface ReleaseCard {
   location: string | undefined;
   tags: TagView[];
   year: number;
+  /** UTC instant, so Pagefind's string sort orders releases across offsets. */
+  sortKey: string;
   timeIso: string;
   timeDisplay: string;
 }
@@ -77,6 +79,16 @@ export interface ListingView extends PageViewBase {
   olderPageUrl: string | undefined;
 }
 
+export interface SearchView extends PageViewBase {
+  kind: "search";
+  /** Interface strings the search script needs, keyed without the "search." prefix. */
+  strings: Record<string, string>;
+}
+
+export interface OfflineView extends PageViewBase {
+  kind: "offline";
+}
+
 export interface ChooserView extends PageViewBase {
   kind: "chooser";
   choices: SwitchLink[];
@@ -86,8 +98,8 @@ export interface SitePages {
   chooser: ChooserView[];
   listings: ListingView[];
   releases: ReleaseView[];
-  /** Pages per locale code, for the build summary. */
-  counts: Map<string, number>;
+  search: SearchView[];
+  offline: OfflineView[];
 }
 
 export interface PagesInput {
@@ -100,6 +112,8 @@ export interface PagesInput {
   tagLabel: (localeCode: string, tag: string) => string;
   /** Called when a company has no text in a locale and the source locale's is shown. */
   onCompanyFallback: (notice: { file: string; field: string; locale: string }) => void;
+  /** Flat strings under a bundle prefix for one locale, with source fallbacks. */
+  strings: (localeCode: string, prefix: string) => Record<string, string>;
 }
 
 export function localeView(locale: Locale): LocaleView {
@@ -130,6 +144,7 @@ function card(release: Release, locale: Locale, input: PagesInput): ReleaseCard 
     location: release.location,
     tags: release.tags.map((key) => ({ key, label: input.tagLabel(locale.code, key) })),
     year: release.time.dateTime.year,
+    sortKey: release.time.dateTime.toUTC().toISO({ suppressMilliseconds: true }) ?? release.time.iso,
     timeIso: release.time.iso,
     timeDisplay: formatReleaseTime(release.time, locale.luxonLocale),
   };
@@ -168,8 +183,6 @@ export function buildPages(input: PagesInput): SitePages {
   const published = input.releases.filter((r) => r.status === "published");
   const byLocale = groupByLocale(sortNewestFirst(published));
   const pairs = pairTranslations(published);
-  const counts = new Map<string, number>();
-  const bump = (code: string) => counts.set(code, (counts.get(code) ?? 0) + 1);
 
   const homeAlternates = alternatesFor(
     registry.all.map((l) => ({ locale: l, url: homeUrl(l) })),
@@ -200,7 +213,6 @@ export function buildPages(input: PagesInput): SitePages {
         newerPageUrl: pageNumber > 1 ? homeUrl(locale, pageNumber - 1) : undefined,
         olderPageUrl: pageNumber < pages.length ? homeUrl(locale, pageNumber + 1) : undefined,
       });
-      bump(locale.code);
     });
 
     const around = neighbours(sorted);
@@ -225,9 +237,29 @@ export function buildPages(input: PagesInput): SitePages {
         newer: next?.newer ? cards.get(next.newer) : undefined,
         older: next?.older ? cards.get(next.older) : undefined,
       });
-      bump(locale.code);
     }
   }
+
+  const search: SearchView[] = registry.all.map((locale) => ({
+    kind: "search",
+    url: searchUrl(locale),
+    locale: localeView(locale),
+    alternates: alternatesFor(
+      registry.all.map((l) => ({ locale: l, url: searchUrl(l) })),
+      searchUrl(registry.source),
+    ),
+    switcher: switcherFor(registry, locale, (l) => searchUrl(l)),
+    strings: input.strings(locale.code, "search"),
+  }));
+
+  // Shown by the service worker for pages not saved for offline reading.
+  const offline: OfflineView[] = registry.all.map((locale) => ({
+    kind: "offline",
+    url: offlineUrl(locale),
+    locale: localeView(locale),
+    alternates: [],
+    switcher: switcherFor(registry, locale, (l) => homeUrl(l)),
+  }));
 
   const chooserLocale = registry.source;
   const chooser: ChooserView = {
@@ -246,5 +278,5 @@ export function buildPages(input: PagesInput): SitePages {
     })),
   };
 
-  return { chooser: [chooser], listings, releases, counts };
+  return { chooser: [chooser], listings, releases, search, offline };
 }

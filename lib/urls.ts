@@ -16,6 +16,10 @@ export function searchUrl(locale: Locale): string {
   return `/${locale.urlSegment}/search/`;
 }
 
+export function offlineUrl(locale: Locale): string {
+  return `/${locale.urlSegment}/offline/`;
+}
+
 export function assetUrl(name: string): string {
   return `/assets/${name}`;
 }

@@ -4,6 +4,8 @@
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { loadNewsroom, type Newsroom, primeNewsroom } from "../newsroom.ts";
+import { writeServiceWorker } from "../search/offline.ts";
+import { checkPagefindReport, runPagefind } from "../search/pagefind.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
 
@@ -23,6 +25,8 @@ export interface BuildReport {
   warnings: number;
   files: number;
   bytes: number;
+  search: { languages: string[]; pages: number; files: number; bytes: number };
+  offline: { files: number; bytes: number };
 }
 
 export interface BuildOptions {
@@ -70,6 +74,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         throw new BuildFailure(`Pages without a registry language:\n  - ${missingLang.join("\n  - ")}`);
       }
     });
+    const pagefind = await timed(phases, "search", async () => {
+      const report = await runPagefind(stagingDir);
+      const withReleases = new Set(
+        newsroom.releases.filter((r) => r.status === "published").map((r) => r.locale),
+      );
+      const problems = checkPagefindReport(report, newsroom.registry, withReleases);
+      if (problems.length > 0)
+        throw new BuildFailure(`Search index refused:\n  - ${problems.join("\n  - ")}`);
+      return report;
+    });
+    const searchFiles = listFiles(path.join(stagingDir, "pagefind"));
+    const offline = await timed(phases, "offline", () =>
+      writeServiceWorker(rootDir, stagingDir, newsroom.registry),
+    );
     const files = listFiles(stagingDir);
     const report: BuildReport = {
       outputDir,
@@ -82,6 +100,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       warnings: newsroom.warnings.length,
       files: files.length,
       bytes: totalBytes(files),
+      search: {
+        languages: pagefind.languages,
+        pages: pagefind.pages,
+        files: searchFiles.length,
+        bytes: totalBytes(searchFiles),
+      },
+      offline: { files: offline.precachedFiles, bytes: offline.precachedBytes },
     };
     await timed(phases, "publish", () => publishStaging(stagingDir, outputDir));
     return report;

@@ -19,6 +19,8 @@ export function formatSummary(report: BuildReport): string {
     `Built ${report.outputDir}/ in ${formatMs(total)}`,
     `  pages:      ${pages}`,
     `  releases:   ${report.published} published; held back: ${report.scheduled} scheduled, ${report.drafts} draft`,
+    `  search:     ${report.search.pages} pages indexed in ${report.search.languages.join(", ")}; ${report.search.files} files, ${formatBytes(report.search.bytes)}`,
+    `  offline:    ${report.offline.files} files precached, ${formatBytes(report.offline.bytes)}`,
     `  output:     ${report.files} files, ${formatBytes(report.bytes)}`,
     `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")}`,
   ];

@@ -15,7 +15,10 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
-  on(event: "eleventy.before" | "eleventy.after", callback: () => unknown): void;
+  on(
+    event: "eleventy.before" | "eleventy.after",
+    callback: (event: { directories: { output: string; input: string } }) => unknown,
+  ): void;
   ignores: { add(glob: string): void };
   setQuietMode(quiet: boolean): void;
 }

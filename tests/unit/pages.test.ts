@@ -35,6 +35,7 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     companies: new Map(),
     tagLabel: (_code, tag) => tag,
     onCompanyFallback: () => {},
+    strings: () => ({}),
     ...overrides,
   });
 }

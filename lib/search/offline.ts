@@ -1,0 +1,72 @@
+// Post-build phase after indexing: bundles the service worker and injects
+// the precache manifest (Workbox's build tools), so the shell, each locale's
+// search and offline pages and every Pagefind file are available offline.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { build } from "esbuild";
+import { injectManifest } from "workbox-build";
+import type { LocaleRegistry } from "../locales.ts";
+
+export interface OfflineReport {
+  precachedFiles: number;
+  precachedBytes: number;
+}
+
+export function precachePatterns(registry: LocaleRegistry): string[] {
+  return [
+    "assets/**/*.{css,js,svg}",
+    // Pagefind's runtime and index, not its prebuilt UIs (we draw our own).
+    "pagefind/{pagefind.js,pagefind-worker.js,pagefind-entry.json,*.pf_meta,wasm.*}",
+    "pagefind/{index,fragment,filter}/*",
+    ...registry.all.flatMap((l) => [
+      `${l.urlSegment}/search/index.html`,
+      `${l.urlSegment}/offline/index.html`,
+    ]),
+  ];
+}
+
+export async function writeServiceWorker(
+  rootDir: string,
+  siteDir: string,
+  registry: LocaleRegistry,
+): Promise<OfflineReport> {
+  const work = mkdtempSync(path.join(tmpdir(), "pressroom-sw-"));
+  try {
+    const source = path.join(work, "sw.js");
+    await build({
+      entryPoints: [path.join(rootDir, "lib", "client", "service-worker.ts")],
+      outfile: source,
+      bundle: true,
+      format: "iife",
+      target: "es2020",
+      minify: true,
+      legalComments: "none",
+      logLevel: "warning",
+      define: {
+        LOCALE_SEGMENTS: JSON.stringify(registry.all.map((l) => l.urlSegment)),
+        "process.env.NODE_ENV": '"production"',
+      },
+    });
+    const result = await injectManifest({
+      swSrc: source,
+      swDest: path.join(siteDir, "sw.js"),
+      globDirectory: siteDir,
+      globPatterns: precachePatterns(registry),
+      // Pagefind's index of a large site is many megabytes in many files.
+      maximumFileSizeToCacheInBytes: 50 * 1024 * 1024,
+      // URLs without "index.html", as links and Pagefind results write them.
+      modifyURLPrefix: {},
+      manifestTransforms: [
+        async (entries) => ({
+          manifest: entries.map((e) => ({ ...e, url: e.url.replace(/(^|\/)index\.html$/, "$1") })),
+          warnings: [],
+        }),
+      ],
+    });
+    for (const warning of result.warnings) console.warn(`[pressroom] service worker: ${warning}`);
+    return { precachedFiles: result.count, precachedBytes: result.size };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
