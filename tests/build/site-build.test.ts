@@ -203,8 +203,17 @@ describe("a built en/zh site", () => {
   });
 
   it("loads no script on pages other than search but the optional offline registration", () => {
-    for (const url of ["/", "/en/", "/zh/", "/en/releases/cell-line-opens/", "/zh/releases/cell-line-opens/"]) {
-      const scripts = page(la, url)("script")
+    for (const url of [
+      "/",
+      "/en/",
+      "/zh/",
+      "/en/releases/cell-line-opens/",
+      "/zh/releases/cell-line-opens/",
+    ]) {
+      const scripts = page(
+        la,
+        url,
+      )("script")
         .map((_, el) => el.attribs.src)
         .get();
       expect(scripts, url).toEqual(["/assets/register-sw.js"]);
