@@ -90,6 +90,7 @@ export function createTranslator(
   const fallbacks: FallbackNotice[] = [];
   const sourceLanguage = registry.source.i18nextLanguage;
   const sourceFile = bundlePath(registry.source.code);
+  const memo = new Map<string, string>();
   const report = (locale: string, key: string) => {
     const id = `${locale}\u0000${key}`;
     if (seen.has(id) || locale === registry.source.code) return;
@@ -128,23 +129,33 @@ export function createTranslator(
         : undefined;
     },
     t(localeCode, key, options = {}) {
-      const locale = registry.get(localeCode);
-      const translate = fixed.get(localeCode);
-      if (!locale || !translate) {
-        throw new Error(`t("${key}"): unknown locale "${localeCode}" (not in locales/registry.json)`);
-      }
-      if (!instance.exists(key, { ...options, lng: sourceLanguage, fallbackLng: [] })) {
-        throw new Error(`${sourceFile}: ${key}: used by a template but not defined in the source bundle`);
-      }
-      if (
-        locale.code !== registry.source.code &&
-        !instance.exists(key, { ...options, lng: locale.i18nextLanguage, fallbackLng: [] })
-      ) {
-        report(locale.code, key);
-      }
-      return translate(key, options) as string;
+      // Templates ask for the same few strings thousands of times per build.
+      const memoKey = `${localeCode}\u0000${key}\u0000${JSON.stringify(options)}`;
+      const memoized = memo.get(memoKey);
+      if (memoized !== undefined) return memoized;
+      const value = translateOnce(localeCode, key, options);
+      memo.set(memoKey, value);
+      return value;
     },
   };
+  function translateOnce(localeCode: string, key: string, options: TOptions): string {
+    const locale = registry.get(localeCode);
+    const translate = fixed.get(localeCode);
+    if (!locale || !translate) {
+      throw new Error(`t("${key}"): unknown locale "${localeCode}" (not in locales/registry.json)`);
+    }
+    if (!instance.exists(key, { ...options, lng: sourceLanguage, fallbackLng: [] })) {
+      throw new Error(`${sourceFile}: ${key}: used by a template but not defined in the source bundle`);
+    }
+    if (
+      locale.code !== registry.source.code &&
+      !instance.exists(key, { ...options, lng: locale.i18nextLanguage, fallbackLng: [] })
+    ) {
+      report(locale.code, key);
+    }
+    return translate(key, options) as string;
+  }
+
   return translator;
 }
 

@@ -15,6 +15,7 @@ import { markdown } from "./markdown.ts";
 import { buildPages, type SitePages } from "./pages.ts";
 import type { Problem } from "./problems.ts";
 import type { Site } from "./site.ts";
+import { absoluteUrl } from "./urls.ts";
 
 export interface Newsroom {
   rootDir: string;
@@ -65,6 +66,8 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     tagLabel: (code, tag) => translator.optional(code, `tags.${tag}`) ?? tag,
     onCompanyFallback: options.onCompanyFallback ?? (() => {}),
     strings: (code, prefix) => translator.strings(code, prefix),
+    absolute: (url) => absoluteUrl(site.url, site.pathPrefix, url),
+    siteName: (code) => translator.t(code, "site.name"),
   });
   return { rootDir, site, registry, translator, companies, buildTime, releases, warnings, pages };
 }

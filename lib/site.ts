@@ -13,17 +13,29 @@ const siteSchema = z.strictObject({
     .refine((zone) => IANAZone.isValidZone(zone), "expected an IANA time zone such as Asia/Shanghai")
     .default("Asia/Shanghai"),
   releasesPerPage: z.number().int().min(1).default(20),
+  // Hosting in a subdirectory: "/newsroom/". PATH_PREFIX overrides it.
+  pathPrefix: z
+    .string()
+    .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'expected a path such as "/" or "/newsroom/"')
+    .default("/"),
 });
 
 export type SiteInput = z.input<typeof siteSchema>;
 export type Site = z.output<typeof siteSchema>;
 
 /**
- * Validates the site record; SITE_URL overrides `url` so a preview deploy can
- * use its own address without editing the file.
+ * Validates the site record. SITE_URL and PATH_PREFIX override `url` and
+ * `pathPrefix`, so a preview deploy can use its own address without editing
+ * the file.
  */
 export function defineSite(input: SiteInput, env: NodeJS.ProcessEnv = process.env): Site {
-  const merged = env.SITE_URL ? { ...input, url: env.SITE_URL } : input;
+  const merged = {
+    ...input,
+    ...(env.SITE_URL ? { url: env.SITE_URL } : {}),
+    ...(env.PATH_PREFIX
+      ? { pathPrefix: `/${env.PATH_PREFIX.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/") }
+      : {}),
+  };
   const parsed = siteSchema.safeParse(merged);
   if (!parsed.success) {
     throw new Error(formatZodIssues("_data/site.ts", parsed.error.issues).join("\n"));

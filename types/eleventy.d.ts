@@ -11,3 +11,11 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
   }
 }
+
+declare module "@11ty/eleventy" {
+  export const HtmlBasePlugin: (config: import("../lib/eleventy/config-types.ts").EleventyConfig) => void;
+}
+
+declare module "@11ty/eleventy-plugin-rss" {
+  export const rssPlugin: (config: import("../lib/eleventy/config-types.ts").EleventyConfig) => void;
+}

@@ -80,7 +80,10 @@ async function start(root: HTMLElement): Promise<void> {
 
   let pagefind: Pagefind;
   try {
-    pagefind = (await import(/* @vite-ignore */ `${root.dataset.pagefind}pagefind.js`)) as Pagefind;
+    // Pagefind sits beside assets/ at the site root, which under a path
+    // prefix is not "/": resolve it from this script's own URL.
+    const pagefindUrl = new URL("../pagefind/pagefind.js", import.meta.url).href;
+    pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
     await pagefind.options({ excerptLength: 30 });
     await pagefind.init();
   } catch {
@@ -163,13 +166,15 @@ async function start(root: HTMLElement): Promise<void> {
     if (mine !== generation || !search) return;
     results = search.results;
     updateCounts(search.filters);
+    await showMore();
+    if (mine !== generation) return;
+    // The status is set last, so "done" is announced once results are on the page.
     if (status) {
       status.textContent =
         results.length === 0
           ? say("empty", { query: state.query })
           : plural(strings, "results", results.length, lang);
     }
-    await showMore();
   }
 
   let typing: ReturnType<typeof setTimeout> | undefined;

@@ -27,11 +27,16 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** Serves `root` at `mount` (a path prefix such as "/newsroom/", default "/"). */
+export async function serveStatic(root: string, mount = "/"): Promise<StaticServer> {
   const bytesSent = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!url.pathname.startsWith(mount)) {
+      res.writeHead(404).end("outside the site");
+      return;
+    }
+    let file = path.join(root, decodeURIComponent(url.pathname.slice(mount.length - 1)));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;

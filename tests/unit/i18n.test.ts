@@ -102,3 +102,28 @@ describe("loadBundles", () => {
     expect(() => loadBundles(root, registry)).toThrow(/locales\/zh\/translation.json: missing bundle/);
   });
 });
+
+describe("strings for browser code", () => {
+  const withSearch = new Map<string, Bundle>([
+    [
+      "en",
+      { search: { title: "Search", results_one: "{{count}} result", results_other: "{{count}} results" } },
+    ],
+    ["zh", { search: { results_other: "{{count}} 条结果" } }],
+  ]);
+
+  it("gives each locale the plural forms its language has, with fallbacks reported", () => {
+    const notices: FallbackNotice[] = [];
+    const translator = createTranslator(registry, withSearch, (n) => notices.push(n));
+    expect(translator.strings("en", "search")).toEqual({
+      title: "Search",
+      results_one: "{{count}} result",
+      results_other: "{{count}} results",
+    });
+    expect(translator.strings("zh", "search")).toEqual({
+      title: "Search",
+      results_other: "{{count}} 条结果",
+    });
+    expect(notices).toEqual([{ locale: "zh", key: "search.title" }]);
+  });
+});

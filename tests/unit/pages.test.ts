@@ -36,6 +36,8 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     tagLabel: (_code, tag) => tag,
     onCompanyFallback: () => {},
     strings: () => ({}),
+    absolute: (url) => `https://news.example${url}`,
+    siteName: () => "Newsroom",
     ...overrides,
   });
 }
@@ -59,9 +61,9 @@ describe("translation pairing", () => {
       }),
     ]);
     expect(en.alternates).toEqual([
-      { hreflang: "en", url: "/en/releases/launch/" },
-      { hreflang: "zh-CN", url: "/zh/releases/launch/" },
-      { hreflang: "x-default", url: "/en/releases/launch/" },
+      { hreflang: "en", url: "https://news.example/en/releases/launch/" },
+      { hreflang: "zh-CN", url: "https://news.example/zh/releases/launch/" },
+      { hreflang: "x-default", url: "https://news.example/en/releases/launch/" },
     ]);
   });
 
@@ -103,7 +105,7 @@ describe("listings", () => {
 
   it("lists newest first, 20 a page, with page links", () => {
     const result = pages(many);
-    const en = result.listings.filter((l) => l.locale.code === "en");
+    const en = result.listings.filter((l) => l.locale.code === "en" && l.listKind === "home");
     expect(en.map((l) => l.url)).toEqual(["/en/", "/en/page/2/", "/en/page/3/"]);
     expect(en[0]?.releases[0]?.url).toBe("/en/releases/r44/");
     expect(en[0]?.releases).toHaveLength(20);
@@ -117,7 +119,7 @@ describe("listings", () => {
   });
 
   it("gives an empty locale a home page", () => {
-    const zh = pages(many).listings.filter((l) => l.locale.code === "zh");
+    const zh = pages(many).listings.filter((l) => l.locale.code === "zh" && l.listKind === "home");
     expect(zh).toHaveLength(1);
     expect(zh[0]).toMatchObject({ url: "/zh/", totalReleases: 0, releases: [] });
   });

@@ -1,0 +1,54 @@
+// schema.org NewsArticle for a release page, as search engines and news
+// aggregators read it.
+import { jsonForScript } from "./html.ts";
+
+export interface ArticleInput {
+  headline: string;
+  description: string | undefined;
+  url: string;
+  datePublished: string;
+  inLanguage: string;
+  dateline: string | undefined;
+  keywords: string[];
+  publisher: string;
+  /** The original this release translates, when it is a translation. */
+  translationOf: { url: string; inLanguage: string } | undefined;
+  /** Its translations, when it is the original. */
+  translations: { url: string; inLanguage: string }[];
+}
+
+export function newsArticle(input: ArticleInput): Record<string, unknown> {
+  const organization = { "@type": "Organization", name: input.publisher };
+  const work = (w: { url: string; inLanguage: string }) => ({
+    "@type": "NewsArticle",
+    "@id": w.url,
+    url: w.url,
+    inLanguage: w.inLanguage,
+  });
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "@id": input.url,
+    headline: input.headline,
+    ...(input.description ? { description: input.description } : {}),
+    url: input.url,
+    mainEntityOfPage: input.url,
+    datePublished: input.datePublished,
+    inLanguage: input.inLanguage,
+    ...(input.dateline ? { dateline: input.dateline } : {}),
+    ...(input.keywords.length > 0 ? { keywords: input.keywords.join(", ") } : {}),
+    author: organization,
+    publisher: organization,
+    ...(input.translationOf ? { translationOfWork: work(input.translationOf) } : {}),
+    ...(input.translations.length > 0 ? { workTranslation: input.translations.map(work) } : {}),
+  };
+}
+
+export function newsArticleScript(input: ArticleInput): string {
+  return jsonForScript(newsArticle(input));
+}
+
+/** Open Graph wants language_TERRITORY: zh-CN → zh_CN. */
+export function ogLocale(htmlLang: string): string {
+  return htmlLang.replace("-", "_");
+}

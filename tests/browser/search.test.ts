@@ -1,0 +1,224 @@
+// Searching releases in a browser, in both languages: Chinese words from the
+// middle of sentences (found only with Pagefind's word segmentation),
+// English stemming, filters, sorting, the empty state, and search offline
+// after one visit.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserSession, openBrowser } from "../helpers/browser.ts";
+import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
+import { type StaticServer, serveStatic } from "../helpers/static-server.ts";
+
+let site: FixtureSite;
+let server: StaticServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  site = createFixtureSite({
+    "src/releases/en/storage-cabinet.md": releaseFile(
+      {
+        title: "Acme launches a storage cabinet",
+        releaseTime: "2024-09-05",
+        company: "Acme Power",
+        tags: ["storage"],
+      },
+      "The new cabinet keeps energy in lithium batteries for factories and shops.",
+    ),
+    "src/releases/zh/storage-cabinet.md": releaseFile(
+      { title: "艾克姆发布新款机柜", releaseTime: "2024-09-05", company: "艾克姆电力", tags: ["storage"] },
+      "公司今天发布新一代储能柜，面向工厂和商场，帮助用户在电价高峰时段节省开支。",
+    ),
+    "src/releases/en/cell-line.md": releaseFile(
+      { title: "Acme opens a cell line", releaseTime: "2025-03-12T10:00:00+08:00", company: "Acme Power" },
+      "Each battery cell from the line is scanned twice before it ships.",
+    ),
+    "src/releases/zh/cell-line.md": releaseFile(
+      { title: "艾克姆新产线投产", releaseTime: "2025-03-12T10:00:00+08:00", company: "艾克姆电力" },
+      "新建的圆柱电池产线正式投产，每一颗锂电池出厂前都要经过两次扫描检测。",
+    ),
+    "src/releases/en/rice-trial.md": releaseFile(
+      { title: "Green Fields reports a rice trial", releaseTime: "2026-02-01", company: "Green Fields" },
+      "Drought-tolerant rice gave a steady harvest; field batteries powered the sensors.",
+    ),
+    "src/releases/zh/rice-trial.md": releaseFile(
+      { title: "绿野公布水稻试验结果", releaseTime: "2026-02-01", company: "绿野农业" },
+      "抗旱水稻在试验田中表现稳定，田间传感器由太阳能供电。",
+    ),
+  });
+  const result = await site.build();
+  if (result.code !== 0) throw new Error(`${result.stdout}\n${result.stderr}`);
+  server = await serveStatic(`${site.dir}/_site`);
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  site?.dispose();
+});
+
+/** Opens the search page for a query and waits for its results. */
+async function search(page: Page, locale: string, params: string): Promise<string[]> {
+  await page.goto(`${server.origin}/${locale}/search/${params}`);
+  return settled(page);
+}
+
+async function settled(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector(".search-status")?.textContent ?? "";
+    return status !== "" && !status.includes("…");
+  });
+  return page.locator(".result h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+}
+
+describe("search in Chinese", () => {
+  it.each([
+    ["储能", "/zh/releases/storage-cabinet/"],
+    ["锂电池", "/zh/releases/cell-line/"],
+    ["圆柱电池", "/zh/releases/cell-line/"],
+    ["水稻", "/zh/releases/rice-trial/"],
+  ])("finds a word from the middle of a sentence: %s", async (word, url) => {
+    const page = await browser.context.newPage();
+    const results = await search(page, "zh", `?q=${encodeURIComponent(word)}`);
+    expect(results.slice(0, 5)).toContain(url);
+    expect(results.every((r) => r.startsWith("/zh/"))).toBe(true);
+    await page.close();
+  });
+
+  it("shows title, localized release time, company and a highlighted excerpt", async () => {
+    const page = await browser.context.newPage();
+    await search(page, "zh", `?q=${encodeURIComponent("锂电池")}`);
+    const first = page.locator(".result").first();
+    expect(await first.locator("h2").textContent()).toBe("艾克姆新产线投产");
+    expect(await first.locator(".date").textContent()).toBe("2025年3月12日 GMT+8 10:00");
+    expect(await first.locator(".company").textContent()).toBe("艾克姆电力");
+    expect(await first.locator(".excerpt mark").count()).toBeGreaterThan(0);
+    expect(await page.locator(".search-status").textContent()).toBe("找到 1 篇新闻稿");
+    await page.close();
+  });
+
+  it("shows a localized empty state", async () => {
+    const page = await browser.context.newPage();
+    expect(await search(page, "zh", `?q=${encodeURIComponent("足球")}`)).toEqual([]);
+    expect(await page.locator(".search-status").textContent()).toContain("没有与“足球”匹配的新闻稿");
+    await page.close();
+  });
+});
+
+describe("search in English", () => {
+  it.each(["battery", "batteries"])("matches across word forms: %s", async (word) => {
+    const page = await browser.context.newPage();
+    const results = await search(page, "en", `?q=${word}`);
+    expect(results).toEqual(
+      expect.arrayContaining([
+        "/en/releases/storage-cabinet/",
+        "/en/releases/cell-line/",
+        "/en/releases/rice-trial/",
+      ]),
+    );
+    await page.close();
+  });
+
+  it("narrows results with a company filter", async () => {
+    const page = await browser.context.newPage();
+    expect(await search(page, "en", "?q=battery")).toHaveLength(3);
+    await page.getByRole("checkbox", { name: /Green Fields/ }).check();
+    await page.waitForFunction(() => document.querySelectorAll(".result").length === 1);
+    expect(await settled(page)).toEqual(["/en/releases/rice-trial/"]);
+    expect(page.url()).toContain("company=Green+Fields");
+    await page.close();
+  });
+
+  it("narrows results with a year filter from the URL", async () => {
+    const page = await browser.context.newPage();
+    expect(await search(page, "en", "?q=battery&year=2025")).toEqual(["/en/releases/cell-line/"]);
+    await page.close();
+  });
+
+  it("sorts by newest release time", async () => {
+    const page = await browser.context.newPage();
+    expect(await search(page, "en", "?q=battery&sort=newest")).toEqual([
+      "/en/releases/rice-trial/",
+      "/en/releases/cell-line/",
+      "/en/releases/storage-cabinet/",
+    ]);
+    await page.close();
+  });
+
+  it("searches from the box in any page's header", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/en/releases/rice-trial/`);
+    await page.getByRole("searchbox").fill("cabinet");
+    await page.getByRole("searchbox").press("Enter");
+    await page.waitForURL(/\/en\/search\/\?q=cabinet$/);
+    expect(await settled(page)).toEqual(["/en/releases/storage-cabinet/"]);
+    await page.close();
+  });
+});
+
+describe("offline after one visit", () => {
+  it("searches in both languages and opens visited releases without a network", async () => {
+    const offline = await openBrowser();
+    try {
+      const page = await offline.context.newPage();
+      await page.goto(`${server.origin}/zh/search/`);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await page.reload();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.goto(`${server.origin}/zh/releases/cell-line/`);
+
+      await offline.context.setOffline(true);
+      expect(await search(page, "zh", `?q=${encodeURIComponent("圆柱电池")}`)).toEqual([
+        "/zh/releases/cell-line/",
+      ]);
+      expect(await search(page, "en", "?q=cabinet")).toEqual(["/en/releases/storage-cabinet/"]);
+
+      await page.goto(`${server.origin}/zh/releases/cell-line/`);
+      expect(await page.locator("h1").textContent()).toBe("艾克姆新产线投产");
+
+      await page.goto(`${server.origin}/zh/releases/rice-trial/`);
+      expect(await page.locator("h1").textContent()).toBe("您当前处于离线状态");
+      await page.goto(`${server.origin}/en/releases/rice-trial/`);
+      expect(await page.locator("h1").textContent()).toBe("You are offline");
+    } finally {
+      await offline.close();
+    }
+  });
+});
+
+describe("a site hosted under a path prefix", () => {
+  it("searches and works offline from /newsroom/", async () => {
+    const prefixed = createFixtureSite({
+      "src/releases/en/cell-line.md": releaseFile(
+        { title: "Acme opens a cell line", releaseTime: "2025-03-12" },
+        "Each battery cell is scanned.",
+      ),
+      "src/releases/zh/cell-line.md": releaseFile(
+        { title: "艾克姆新产线投产", releaseTime: "2025-03-12" },
+        "每一颗锂电池都要扫描。",
+      ),
+    });
+    const built = await prefixed.build({ env: { PATH_PREFIX: "/newsroom/" } });
+    if (built.code !== 0) throw new Error(built.stderr);
+    const host = await serveStatic(`${prefixed.dir}/_site`, "/newsroom/");
+    const session = await openBrowser();
+    try {
+      const page = await session.context.newPage();
+      await page.goto(`${host.origin}/newsroom/zh/search/?q=${encodeURIComponent("锂电池")}`);
+      expect(await settled(page)).toEqual(["/newsroom/zh/releases/cell-line/"]);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await page.reload();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await session.context.setOffline(true);
+      await page.goto(`${host.origin}/newsroom/en/search/?q=battery`);
+      expect(await settled(page)).toEqual(["/newsroom/en/releases/cell-line/"]);
+    } finally {
+      await session.close();
+      await host.close();
+      prefixed.dispose();
+    }
+  });
+});
