@@ -2,7 +2,7 @@
 // locale's bundle against the source locale's, and the source bundle against
 // the keys that templates and lib/ use. The build only warns when a string
 // falls back to English (lib/i18n.ts); this check runs in `npm test`, so a
-// missing, broken or stale string is found before anyone reads the page.
+// missing or broken string is found before anyone reads the page.
 //
 // Every check is a pure function over file texts, so tests need no files;
 // readCheckInput is the only part that touches the disk.
@@ -70,7 +70,7 @@ function findingsFromThrown(file: string, thrown: unknown): Finding[] {
   });
 }
 
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   return `a ${typeof value}`;
@@ -105,7 +105,7 @@ export function parseBundle(
       else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
         walk(value as Record<string, unknown>, key);
       } else {
-        findings.push(error(file, key, `expected text in quotes, found ${describe(value)}`));
+        findings.push(error(file, key, `expected text in quotes, found ${describeValue(value)}`));
       }
     }
   };
@@ -264,11 +264,11 @@ function compareVariables(
 // ---------------------------------------------------------------------------
 // A translation against the source bundle
 
-/** Empty strings fall back to English at build time (i18n.ts), so they are as good as missing. */
+/** i18next treats an empty string as missing (lib/i18n.ts), so a translation shows the source text instead. */
 export function checkEmptyValues(bundle: ParsedBundle): Finding[] {
   return [...bundle.leaves]
     .filter(([, text]) => text.trim() === "")
-    .map(([key]) => error(bundle.file, key, "empty: write the text, or the page shows the source language"));
+    .map(([key]) => error(bundle.file, key, "empty: write the text; an empty value counts as missing"));
 }
 
 /**
@@ -397,8 +397,9 @@ export interface KeyUses {
  */
 export function checkKeyUsage(source: ParsedBundle, uses: KeyUses): Finding[] {
   const findings: Finding[] = [];
-  const { plain, plurals } = splitLeaves(source.leaves);
-  const defined = new Set([...plain.keys(), ...[...plurals.values()].map((g) => g.base)]);
+  const { plurals } = splitLeaves(source.leaves);
+  // A plural key is used by its base with a count, or (rarely) by one form's full key.
+  const defined = new Set([...source.leaves.keys(), ...[...plurals.values()].map((g) => g.base)]);
   const reported = new Set<string>();
   for (const use of uses.keys) {
     const id = `${use.file}:${use.line}\u0000${use.key}`;
@@ -417,7 +418,7 @@ export function checkKeyUsage(source: ParsedBundle, uses: KeyUses): Finding[] {
   const prefixes = uses.prefixes.map((u) => `${u.key}.`);
   for (const key of source.leaves.keys()) {
     const base = splitPluralKey(key)?.base ?? key;
-    if (used.has(base) || prefixes.some((p) => base.startsWith(p))) continue;
+    if (used.has(key) || used.has(base) || prefixes.some((p) => base.startsWith(p))) continue;
     findings.push(
       warning(
         source.file,

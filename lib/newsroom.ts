@@ -68,8 +68,14 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     strings: (code, prefix) => translator.strings(code, prefix),
     absolute: (url) => absoluteUrl(site.url, site.pathPrefix, url),
     siteName: (code) => translator.t(code, "site.name"),
+    preview: isPreview(env),
   });
   return { rootDir, site, registry, translator, companies, buildTime, releases, warnings, pages };
+}
+
+/** PRESSROOM_PREVIEW=1 builds drafts and scheduled releases (npm run build:preview). */
+export function isPreview(env: NodeJS.ProcessEnv): boolean {
+  return env.PRESSROOM_PREVIEW === "1";
 }
 
 let primed: Newsroom | undefined;

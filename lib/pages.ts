@@ -62,6 +62,8 @@ export interface PagesInput {
   onCompanyFallback: (notice: { file: string; field: string; locale: string }) => void;
   /** Flat strings under a bundle prefix for one locale, with source fallbacks. */
   strings: (localeCode: string, prefix: string) => Record<string, string>;
+  /** A preview build shows drafts and scheduled releases too, marked as such. */
+  preview: boolean;
 }
 
 export function localeView(locale: Locale): LocaleView {
@@ -109,7 +111,9 @@ class SiteModel {
   private readonly companyViews = new Map<Release, CompanyView | undefined>();
 
   constructor(readonly input: PagesInput) {
-    this.published = input.releases.filter((r) => r.status === "published");
+    // Everything below sees only what this build may show: unpublished
+    // releases never reach a page, list, feed, switcher or sitemap.
+    this.published = input.releases.filter((r) => input.preview || r.status === "published");
     this.byLocale = groupByLocale(sortNewestFirst(this.published));
     this.pairs = pairTranslations(this.published);
     // A company key is its own segment; plain names and tags get stable ones.
@@ -169,6 +173,7 @@ class SiteModel {
       timeIso: release.time.iso,
       timestamp: release.time.dateTime.toISO({ suppressMilliseconds: true }) ?? release.time.iso,
       timeDisplay: formatReleaseTime(release.time, locale.luxonLocale),
+      status: release.status,
     };
     this.cards.set(release, card);
     return card;
@@ -455,6 +460,7 @@ export function buildPages(input: PagesInput): SitePages {
   }));
 
   return {
+    preview: input.preview,
     chooser: [chooser],
     listings,
     releases,

@@ -102,10 +102,11 @@ export function translationStatus(
       for (const [translationKey, versions] of pairs) {
         const source = versions.get(sourceCode);
         const translation = versions.get(locale.code);
-        if (source && translation) items.push(statusOf(source, translation));
-        else if (source)
+        if (source && translation) {
+          items.push(statusOf(source, translation));
+        } else if (source) {
           items.push({ kind: "missing", translationKey, source: source.file, status: source.status });
-        else if (translation) {
+        } else if (translation) {
           items.push({
             kind: "no-source",
             translationKey,

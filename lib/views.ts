@@ -57,6 +57,8 @@ export interface ReleaseCard {
   /** Always a full date-time with offset (feeds, structured data). */
   timestamp: string;
   timeDisplay: string;
+  /** Other than "published" only in preview builds, where a banner says so. */
+  status: "published" | "scheduled" | "draft";
 }
 
 export interface PageViewBase {
@@ -147,6 +149,7 @@ export interface SitemapEntry {
 }
 
 export interface SitePages {
+  preview: boolean;
   chooser: ChooserView[];
   listings: ListingView[];
   releases: ReleaseView[];

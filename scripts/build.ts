@@ -6,11 +6,19 @@ import { formatSummary } from "../lib/build/summary.ts";
 import { findProblemsError } from "../lib/problems.ts";
 
 const { values } = parseArgs({
-  options: { out: { type: "string", default: "_site" } },
+  options: { out: { type: "string" }, preview: { type: "boolean", default: false } },
 });
+// A preview includes drafts and scheduled releases, so it never goes to
+// _site/, the folder a host publishes.
+if (values.preview) process.env.PRESSROOM_PREVIEW = "1";
+const outputDir = values.out ?? (values.preview ? "_preview" : "_site");
+if (values.preview && outputDir.replace(/\/+$/, "") === "_site") {
+  console.error("Build failed. A preview (drafts and scheduled releases) cannot be written to _site/.");
+  process.exit(1);
+}
 
 try {
-  const report = await runBuild({ rootDir: process.cwd(), outputDir: values.out ?? "_site" });
+  const report = await runBuild({ rootDir: process.cwd(), outputDir });
   console.log(formatSummary(report));
 } catch (error) {
   const problems = findProblemsError(error);
@@ -21,6 +29,6 @@ try {
   } else {
     console.error("Build failed.", error);
   }
-  console.error(`The previous ${values.out}/ was left as it was.`);
+  console.error(`The previous ${outputDir}/ was left as it was.`);
   process.exitCode = 1;
 }

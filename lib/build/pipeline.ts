@@ -16,6 +16,7 @@ export interface PhaseTiming {
 
 export interface BuildReport {
   outputDir: string;
+  preview: boolean;
   phases: PhaseTiming[];
   pagesByLocale: Map<string, number>;
   published: number;
@@ -91,6 +92,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const files = listFiles(stagingDir);
     const report: BuildReport = {
       outputDir,
+      preview: newsroom.pages.preview,
       phases,
       pagesByLocale: countPagesByLocale(stagingDir, newsroom.registry),
       published: newsroom.releases.filter((r) => r.status === "published").length,

@@ -18,7 +18,9 @@ export function formatSummary(report: BuildReport): string {
   const lines = [
     `Built ${report.outputDir}/ in ${formatMs(total)}`,
     `  pages:      ${pages}`,
-    `  releases:   ${report.published} published; held back: ${report.scheduled} scheduled, ${report.drafts} draft`,
+    report.preview
+      ? `  releases:   PREVIEW with ${report.published} published, ${report.scheduled} scheduled, ${report.drafts} draft (not for publication)`
+      : `  releases:   ${report.published} published; held back: ${report.scheduled} scheduled, ${report.drafts} draft`,
     `  search:     ${report.search.pages} pages indexed in ${report.search.languages.join(", ")}; ${report.search.files} files, ${formatBytes(report.search.bytes)}`,
     `  offline:    ${report.offline.files} files precached, ${formatBytes(report.offline.bytes)}`,
     `  output:     ${report.files} files, ${formatBytes(report.bytes)}`,

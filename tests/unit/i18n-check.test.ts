@@ -58,7 +58,7 @@ const code = [
   {
     file: "lib/newsroom.ts",
     text: [
-      "tagLabel: (code, tag) => translator.optional(code, `tags.${tag}`) ?? tag,",
+      `tagLabel: (code, tag) => translator.optional(code, \`tags.\${tag}\`) ?? tag,`,
       'strings: input.strings(locale.code, "search"),',
     ].join("\n"),
   },
@@ -194,7 +194,7 @@ describe("npm run check:i18n", () => {
 
   it("reports an empty string, which would show the source language", () => {
     expect(lines(withZh({ ...zh, home: { ...zh.home, title: "  " } }))).toEqual([
-      `error ${ZH}: home.title: empty: write the text, or the page shows the source language`,
+      `error ${ZH}: home.title: empty: write the text; an empty value counts as missing`,
     ]);
   });
 
@@ -216,6 +216,14 @@ describe("npm run check:i18n", () => {
     const page = { file: "src/about.njk", text: "<p>\n{{ 'about.title' | t(code) }}</p>" };
     expect(lines(input({ templates: [...templates, page] }))).toEqual([
       `error src/about.njk:2: about.title: used here but not in ${EN}; add it there (and to every other bundle)`,
+    ]);
+  });
+
+  it("accepts a plural key used by its base with a count, or by one form's full key", () => {
+    const page = { file: "src/x.njk", text: "{{ 'search.results_other' | t(code) }}" };
+    expect(lines(input({ templates: [...templates, page], code: [] })).map((l) => l.split(": ")[1])).toEqual([
+      "search.results_one",
+      "tags.batteries",
     ]);
   });
 
@@ -295,7 +303,7 @@ describe("the pieces of the check", () => {
       file: "lib/x.ts",
       text: [
         'siteName: (code) => translator.t(code, "site.name"),',
-        "translator.optional(code, `tags.${tag}`)",
+        `translator.optional(code, \`tags.\${tag}\`)`,
         'input.strings(locale.code, "search")',
         "translator.t(code, key)",
       ].join("\n"),

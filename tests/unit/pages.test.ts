@@ -38,6 +38,7 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     strings: () => ({}),
     absolute: (url) => `https://news.example${url}`,
     siteName: () => "Newsroom",
+    preview: false,
     ...overrides,
   });
 }

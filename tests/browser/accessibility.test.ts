@@ -1,0 +1,85 @@
+// axe-core in headless Chromium on the pages readers use most, in each
+// language: the home page, a release, the search page with results, and an
+// archive list.
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserSession, openBrowser } from "../helpers/browser.ts";
+import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
+import { type StaticServer, serveStatic } from "../helpers/static-server.ts";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let site: FixtureSite;
+let server: StaticServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  site = createFixtureSite({
+    "src/releases/en/storage.md": releaseFile(
+      {
+        title: "Storage plant opens",
+        releaseTime: "2025-05-01",
+        company: "Acme Power",
+        location: "Wuxi",
+        tags: ["storage"],
+      },
+      "## Highlights\n\n- Batteries for factories\n- Made in Wuxi\n",
+    ),
+    "src/releases/zh/storage.md": releaseFile(
+      {
+        title: "储能工厂投产",
+        releaseTime: "2025-05-01",
+        company: "艾克姆电力",
+        location: "无锡",
+        tags: ["storage"],
+      },
+      "## 亮点\n\n- 面向工厂的储能电池\n",
+    ),
+  });
+  const result = await site.build();
+  if (result.code !== 0) throw new Error(result.stderr);
+  server = await serveStatic(`${site.dir}/_site`);
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  site?.dispose();
+});
+
+describe("accessibility", () => {
+  it.each([
+    "/",
+    "/en/",
+    "/zh/",
+    "/en/releases/storage/",
+    "/zh/releases/storage/",
+    "/en/search/?q=batteries",
+    `/zh/search/?q=${encodeURIComponent("储能")}`,
+    "/en/archive/2025/",
+    "/zh/archive/2025/",
+    "/en/archive/",
+    "/zh/404.html",
+  ])("%s has no axe-core violations", async (url) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}${url}`);
+    if (url.includes("/search/")) {
+      await page.waitForFunction(
+        () => !(document.querySelector(".search-status")?.textContent ?? "…").includes("…"),
+      );
+    }
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,252 @@
+// A release published early can move markets. These tests build fixture
+// sites with drafts and embargoed releases and check that nothing of them
+// leaks, that output is reproducible, valid HTML with working links, and
+// that what a writer or translator types is shown as text, never as markup.
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { HtmlValidate } from "html-validate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listFiles } from "../../lib/build/output-files.ts";
+import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
+import { page } from "../helpers/html.ts";
+
+const BUILD_TIME = "2026-03-01T12:00:00+08:00";
+const CANARIES = [
+  "CanaryScheduledEn",
+  "金丝雀定时",
+  "CanaryDraft",
+  "secret-merger",
+  "quiet-draft",
+  "yinmi-binggou",
+];
+
+function files(): Record<string, string> {
+  return {
+    "src/releases/en/public-news.md": releaseFile(
+      { title: "Public news", releaseTime: "2026-02-01", tags: ["markets"], summary: "Out now." },
+      "## Details\n\nSee the [figures](#details) and the [other release](/en/releases/older-news/).",
+    ),
+    "src/releases/zh/public-news.md": releaseFile({ title: "公开新闻", releaseTime: "2026-02-01" }, "正文。"),
+    "src/releases/en/older-news.md": releaseFile({
+      title: "Older news",
+      releaseTime: "2025-01-01",
+      tags: ["markets"],
+    }),
+    // Embargoed until after BUILD_TIME, in both languages, one with its own slug.
+    "src/releases/en/secret-merger.md": releaseFile(
+      {
+        title: "CanaryScheduledEn merger",
+        releaseTime: "2026-03-01T12:00:01+08:00",
+        tags: ["markets", "canarytag"],
+        company: "CanaryCorp",
+      },
+      "CanaryScheduledEn body.",
+    ),
+    "src/releases/zh/yinmi-binggou.md": releaseFile(
+      { title: "金丝雀定时并购", releaseTime: "2026-03-01T12:00:01+08:00", translationKey: "secret-merger" },
+      "金丝雀定时正文。",
+    ),
+    // A draft that is a translation of a published release.
+    "src/releases/zh/older-news.md": releaseFile({
+      title: "CanaryDraft 旧闻",
+      releaseTime: "2025-01-01",
+      draft: true,
+    }),
+    "src/releases/en/quiet-draft.md": releaseFile({
+      title: "CanaryDraft quiet",
+      releaseTime: "2024-01-01",
+      draft: true,
+    }),
+  };
+}
+
+/** Every output file as text; Pagefind's compressed index files decompressed. */
+function outputTexts(site: FixtureSite, dir = "_site"): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const file of listFiles(`${site.dir}/${dir}`)) {
+    const bytes = readFileSync(file);
+    const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    texts.set(file.slice(site.dir.length), (isGzip ? gunzipSync(bytes) : bytes).toString("utf8"));
+  }
+  return texts;
+}
+
+let site: FixtureSite;
+let twin: FixtureSite;
+
+beforeAll(async () => {
+  site = createFixtureSite(files());
+  twin = createFixtureSite(files());
+  const results = await Promise.all([
+    site.build({ env: { BUILD_TIME } }),
+    twin.build({ env: { BUILD_TIME } }),
+  ]);
+  for (const r of results) if (r.code !== 0) throw new Error(`${r.stdout}\n${r.stderr}`);
+  const preview = await site.build({ env: { BUILD_TIME }, args: ["--preview"] });
+  if (preview.code !== 0) throw new Error(preview.stderr);
+});
+
+afterAll(() => {
+  site?.dispose();
+  twin?.dispose();
+});
+
+describe("drafts and scheduled releases", () => {
+  it("leave no trace in any output file, the search index included", () => {
+    const texts = outputTexts(site);
+    expect([...texts.keys()].some((f) => f.includes("/pagefind/fragment/"))).toBe(true);
+    const hits = [...texts].flatMap(([file, text]) =>
+      CANARIES.filter((canary) => text.includes(canary)).map((canary) => `${file}: ${canary}`),
+    );
+    expect(hits).toEqual([]);
+  });
+
+  it("are left out of switchers, hreflang and neighbours of their published twins", () => {
+    const en = page(site, "/en/releases/older-news/");
+    expect(en(".language-switcher a").attr("href")).toBe("/zh/");
+    expect(en('link[hreflang="zh-CN"]')).toHaveLength(0);
+    expect(page(site, "/en/releases/public-news/")(".neighbours a.newer")).toHaveLength(0);
+    expect(page(site, "/en/")(".count").text()).toBe("2 releases");
+  });
+
+  it("are counted as held back in the build summary", async () => {
+    const result = await site.build({ env: { BUILD_TIME } });
+    expect(result.stdout).toMatch(/held back: 2 scheduled, 2 draft/);
+  });
+
+  it("publish on time when BUILD_TIME passes their release time", async () => {
+    const later = createFixtureSite(files());
+    try {
+      const result = await later.build({ env: { BUILD_TIME: "2026-03-01T12:00:01+08:00" } });
+      expect(result.code).toBe(0);
+      expect(page(later, "/en/releases/secret-merger/")("h1").text()).toBe("CanaryScheduledEn merger");
+      expect(page(later, "/en/releases/secret-merger/")(".language-switcher a").attr("href")).toBe(
+        "/zh/releases/yinmi-binggou/",
+      );
+    } finally {
+      later.dispose();
+    }
+  });
+
+  it("appear in a preview build, in _preview/ only, marked and not indexable", () => {
+    const $ = page(site, "/en/releases/secret-merger/", "_preview");
+    expect($(".status-banner").text()).toContain("Scheduled");
+    expect($('meta[name="robots"]').attr("content")).toContain("noindex");
+    expect(page(site, "/zh/releases/older-news/", "_preview")(".status-banner").text()).toContain("草稿");
+    expect(page(site, "/en/", "_preview")(".preview-banner")).toHaveLength(1);
+    expect(site.exists("_site/en/releases/secret-merger/index.html")).toBe(false);
+  });
+
+  it("cannot be previewed into _site/", async () => {
+    const result = await site.build({ env: { BUILD_TIME }, args: ["--preview", "--out", "_site"] });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("cannot be written to _site/");
+  });
+});
+
+describe("reproducible output", () => {
+  // Pagefind 1.5.2 writes the values inside its filter chunks in hash-map
+  // order, which differs between runs; the chunk names (content hashes), the
+  // metadata and entry files that list them, and sw.js, which lists every
+  // precached file with its hash, follow. The index answers the same
+  // queries. Everything else must match byte for byte.
+  const VARYING = /\/pagefind\/(filter\/.*|.*\.pf_meta|pagefind-entry\.json)$|\/sw\.js$/;
+
+  it("gives byte-identical files for the same input and BUILD_TIME", () => {
+    const a = outputTexts(site);
+    const b = outputTexts(twin);
+    const stable = (m: Map<string, string>) => [...m.keys()].filter((f) => !VARYING.test(f)).sort();
+    expect(stable(a)).toEqual(stable(b));
+    for (const file of stable(a)) expect(a.get(file), file).toBe(b.get(file));
+    expect([...a.keys()].filter((f) => VARYING.test(f)).length).toBe(
+      [...b.keys()].filter((f) => VARYING.test(f)).length,
+    );
+  });
+
+  it("gives filter chunks with the same values in both builds", () => {
+    const filterValues = (s: FixtureSite) =>
+      [...outputTexts(s)]
+        .filter(([f]) => f.includes("/pagefind/filter/"))
+        .flatMap(([, text]) => text.match(/[\p{L}\p{N}][\p{L}\p{N} &.-]*/gu) ?? [])
+        .sort();
+    expect(filterValues(site)).toEqual(filterValues(twin));
+  });
+});
+
+describe("quality gates", () => {
+  it("every HTML page validates", async () => {
+    const validator = new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: {
+        // Pagefind and our filters use data attributes with values like "year:2024".
+        "attribute-boolean-style": "off",
+        "no-inline-style": "error",
+        "long-title": "off",
+      },
+    });
+    const failures: string[] = [];
+    for (const [file, text] of outputTexts(site)) {
+      if (!file.endsWith(".html")) continue;
+      const report = await validator.validateString(text, file);
+      for (const result of report.results) {
+        for (const m of result.messages)
+          failures.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("has no broken internal links or fragment anchors", () => {
+    const texts = outputTexts(site);
+    const broken: string[] = [];
+    for (const [file, text] of texts) {
+      if (!file.endsWith(".html")) continue;
+      for (const [, raw] of text.matchAll(/(?:href|src|action)="([^"]+)"/g)) {
+        if (!raw || /^(https?:|mailto:|tel:|data:)/.test(raw)) continue;
+        const [target = "", fragment] = raw.split("#");
+        const base = `http://site${file.slice("/_site".length)}`;
+        const url = new URL(target || base, base);
+        let path = `/_site${decodeURIComponent(url.pathname)}`;
+        if (path.endsWith("/")) path += "index.html";
+        const targetText = texts.get(path);
+        if (targetText === undefined) broken.push(`${file}: ${raw}`);
+        else if (fragment && !targetText.includes(`id="${fragment}"`))
+          broken.push(`${file}: ${raw} (no #${fragment})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe("escaping", () => {
+  it("shows front matter and locale strings containing markup as text", async () => {
+    const hostile = createFixtureSite({
+      "src/releases/en/hostile.md": releaseFile({
+        title: "<script>alert('title')</script> & Co",
+        releaseTime: "2025-01-01",
+        company: "<img src=x onerror=alert(1)>",
+        summary: '"><script>alert("summary")</script>',
+        tags: ["<b>bold</b>"],
+      }),
+    });
+    try {
+      const bundle = JSON.parse(hostile.read("locales/en/translation.json"));
+      bundle.release.time = "<script>alert('label')</script>";
+      hostile.write("locales/en/translation.json", JSON.stringify(bundle));
+      const result = await hostile.build();
+      expect(result.code).toBe(0);
+      const html = hostile.read("_site/en/releases/hostile/index.html");
+      expect(html).not.toMatch(/<script>alert/);
+      expect(html).not.toMatch(/<img src=x/);
+      expect(html).not.toMatch(/<b>bold/);
+      const $ = page(hostile, "/en/releases/hostile/");
+      expect($("h1").text()).toBe("<script>alert('title')</script> & Co");
+      expect($(".release-meta dt").first().text()).toBe("<script>alert('label')</script>");
+      const jsonLd = JSON.parse($('script[type="application/ld+json"]').text());
+      expect(jsonLd.headline).toBe("<script>alert('title')</script> & Co");
+      expect(hostile.read("_site/en/feed.xml")).not.toMatch(/<script>alert/);
+    } finally {
+      hostile.dispose();
+    }
+  });
+});
