@@ -1,5 +1,18 @@
 // The one home of markup built in code. Templates rely on Nunjucks
-// autoescape; JSON that goes into a <script> element comes from here.
+// autoescape; JSON for <script> elements and the documents given to the
+// search index (lib/search/documents.ts) are escaped here.
+
+const ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
+}
 
 /**
  * JSON safe inside <script type="application/ld+json">: "<" is escaped so

@@ -50,6 +50,15 @@ export interface FallbackNotice {
   key: string;
 }
 
+/** The build's line for a string shown in the source language. */
+export function fallbackWarning({ locale, key }: FallbackNotice): string {
+  return `[pressroom] warning: ${bundlePath(locale)}: ${key}: missing, shown in the source language`;
+}
+
+export function companyFallbackWarning(notice: { file: string; field: string; locale: string }): string {
+  return `[pressroom] warning: ${notice.file}: ${notice.field}.${notice.locale}: missing, shown in the source language`;
+}
+
 export interface Translator {
   /** Translates key for a locale code; throws for a key the source bundle lacks. */
   t(localeCode: string, key: string, options?: TOptions): string;

@@ -196,6 +196,7 @@ function releasePages(model: SiteModel, locale: Locale, sorted: Release[]): Rele
     const isOriginal = original?.release === release;
     return {
       kind: "release",
+      sourceId: `${release.locale}/${release.slug}`,
       url: card.url,
       canonical: card.absoluteUrl,
       locale: localeView(locale),

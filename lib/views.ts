@@ -81,6 +81,8 @@ export interface SocialMeta {
 
 export interface ReleaseView extends PageViewBase {
   kind: "release";
+  /** "<locale>/<slug>" of the release this page shows (the search index reads its source). */
+  sourceId: string;
   release: ReleaseCard & { html: string };
   /** Boilerplate and media contacts, when `company` is a key into _data/companies. */
   companyInfo: CompanyView | undefined;

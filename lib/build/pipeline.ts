@@ -3,9 +3,13 @@
 // Each phase is timed for the summary printed at the end.
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import type { Release } from "../content/load.ts";
+import { companyFallbackWarning, fallbackWarning } from "../i18n.ts";
+import { markdown } from "../markdown.ts";
 import { loadNewsroom, type Newsroom, primeNewsroom } from "../newsroom.ts";
+import { indexDocument } from "../search/documents.ts";
 import { writeServiceWorker } from "../search/offline.ts";
-import { checkPagefindReport, runPagefind } from "../search/pagefind.ts";
+import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
 
@@ -64,7 +68,14 @@ async function renderSite(newsroom: Newsroom, rootDir: string, stagingDir: strin
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const { rootDir, outputDir } = options;
   const phases: PhaseTiming[] = [];
-  const newsroom = await timed(phases, "content", () => loadNewsroom({ rootDir }));
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const newsroom = await timed(phases, "content", () =>
+    loadNewsroom({
+      rootDir,
+      onFallback: (notice) => log(fallbackWarning(notice)),
+      onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
+    }),
+  );
   const stagingDir = stagingDirFor(outputDir);
   prepareStaging(stagingDir);
   try {
@@ -76,11 +87,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       }
     });
     const pagefind = await timed(phases, "search", async () => {
-      const report = await runPagefind(stagingDir);
-      const withReleases = new Set(
-        newsroom.releases.filter((r) => r.status === "published").map((r) => r.locale),
-      );
-      const problems = checkPagefindReport(report, newsroom.registry, withReleases);
+      const sources = new Map(newsroom.releases.map((r) => [`${r.locale}/${r.slug}`, r]));
+      const documents = newsroom.pages.releases.map((view) => {
+        const source = sources.get(view.sourceId) as Release;
+        return indexDocument(view, source.body, markdown);
+      });
+      const report = await buildSearchIndex(documents, path.join(stagingDir, "pagefind"));
+      const indexed = new Set(newsroom.pages.releases.map((view) => view.locale.code));
+      const problems = checkPagefindReport(report, newsroom.registry, indexed);
       if (problems.length > 0)
         throw new BuildFailure(`Search index refused:\n  - ${problems.join("\n  - ")}`);
       return report;

@@ -1,5 +1,7 @@
 // The search page (src/search.njk): Pagefind's JS API with our own markup,
 // so every string comes from the locale bundles. Loaded only on that page.
+
+import { runQuery, withoutWordBreaks } from "./search-query.ts";
 import {
   FACETS,
   type Facet,
@@ -24,6 +26,7 @@ interface PagefindResult {
 }
 
 interface PagefindSearch {
+  // Also the shape runQuery returns.
   results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
 }
@@ -57,8 +60,13 @@ function excerptNode(html: string): HTMLParagraphElement {
   const paragraph = element("p", { class: "excerpt" });
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
   for (const node of Array.from(parsed.body.childNodes)) {
-    if (node.nodeName === "MARK") paragraph.append(element("mark", {}, node.textContent ?? ""));
-    else paragraph.append(document.createTextNode(node.textContent ?? ""));
+    const text = withoutWordBreaks(node.textContent ?? "");
+    const last = paragraph.lastChild;
+    if (node.nodeName !== "MARK") paragraph.append(document.createTextNode(text));
+    // Characters are indexed one by one, so a phrase comes back as one mark
+    // per character: join them.
+    else if (last?.nodeName === "MARK") last.textContent = `${last.textContent ?? ""}${text}`;
+    else paragraph.append(element("mark", {}, text));
   }
   return paragraph;
 }
@@ -139,7 +147,7 @@ async function start(root: HTMLElement): Promise<void> {
     for (const data of items) {
       const item = element("li", { class: "result" });
       const heading = element("h2");
-      heading.append(element("a", { href: data.url }, data.meta.title ?? data.url));
+      heading.append(element("a", { href: data.url }, withoutWordBreaks(data.meta.title ?? data.url)));
       const meta = element("p", { class: "result-meta" });
       if (data.meta.date) meta.append(element("span", { class: "date" }, data.meta.date));
       if (data.meta.company) meta.append(" · ", element("span", { class: "company" }, data.meta.company));
@@ -162,7 +170,7 @@ async function start(root: HTMLElement): Promise<void> {
       return;
     }
     if (status) status.textContent = say("loading");
-    const search = await pagefind.search(state.query || null, pagefindOptions(state));
+    const search = await runQuery(pagefind, state.query, pagefindOptions(state));
     if (mine !== generation || !search) return;
     results = search.results;
     updateCounts(search.filters);

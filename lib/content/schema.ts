@@ -32,6 +32,11 @@ export const frontMatterSchema = z.object({
     })
     .optional(),
   draft: z.boolean({ error: "expected true or false" }).optional(),
+  /** Set by `npm run status:translations -- --mark`: the source release this translation was made from. */
+  sourceHash: z
+    .string({ error: "expected the 12-digit hash written by npm run status:translations -- --mark" })
+    .regex(/^[0-9a-f]{12}$/, "expected the 12-digit hash written by npm run status:translations -- --mark")
+    .optional(),
   translationKey: z
     .string({ error: "expected text" })
     .regex(SLUG_PATTERN, "expected lowercase letters, digits and hyphens")

@@ -1,5 +1,6 @@
 // Loads the newsroom before each build (and each rebuild under `npm start`)
 // and exposes it to templates as `site` and `newsroom`.
+import { companyFallbackWarning, fallbackWarning } from "../i18n.ts";
 import { type Newsroom, nextNewsroom } from "../newsroom.ts";
 import { formatProblem } from "../problems.ts";
 import type { EleventyConfig } from "./config-types.ts";
@@ -24,10 +25,8 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
   config.on("eleventy.before", async () => {
     current = await nextNewsroom({
       rootDir: options.rootDir,
-      onFallback: ({ locale, key }) =>
-        log(
-          `[pressroom] warning: locales/${locale}/translation.json: ${key}: missing, shown in the source language`,
-        ),
+      onFallback: (notice) => log(fallbackWarning(notice)),
+      onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
     });
     for (const warning of current.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
   });

@@ -1,43 +1,88 @@
-// Post-build phase: indexes the staged site with Pagefind, one index per
-// <html lang>. Chinese word segmentation exists only in Pagefind's extended
-// binary and silently switches off otherwise, so the phase refuses an index
-// made by another binary or for other languages than the registry's.
-import { spawn } from "node:child_process";
+// Post-build phase: builds the Pagefind index from the release documents
+// (lib/search/documents.ts) through Pagefind's Node API, one index per
+// <html lang>. The build refuses an index made without Chinese word
+// segmentation (the extended binary) or for other languages than the
+// registry's, since either would silently degrade search.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import * as pagefind from "pagefind";
 import type { LocaleRegistry } from "../locales.ts";
+import type { IndexDocument } from "./documents.ts";
 
 export interface PagefindReport {
   version: string;
   extended: boolean;
   languages: string[];
   pages: number;
-  output: string;
 }
 
-/** The CLI runner shipped in the npm package; it starts the platform's extended binary. */
-function pagefindRunner(): string {
+/** Documents are sent in batches: fast over the service's pipe, bounded in memory. */
+const BATCH = 200;
+
+function pagefindVersion(): string {
   const entry = fileURLToPath(import.meta.resolve("pagefind"));
-  return path.join(path.dirname(entry), "runner", "bin.cjs");
+  const manifest = JSON.parse(readFileSync(path.join(path.dirname(entry), "..", "package.json"), "utf8"));
+  return String(manifest.version);
 }
 
-export function parsePagefindOutput(output: string): PagefindReport {
-  const running = /Running Pagefind v(\S+)(?: \((\w+)\))?/.exec(output);
-  const languages = /Discovered \d+ languages?: (.+)/.exec(output);
-  const pages = /Indexed (\d+) pages?/.exec(output);
-  return {
-    version: running?.[1] ?? "unknown",
-    extended: running?.[2] === "Extended",
-    languages: languages?.[1]?.split(",").map((l) => l.trim()) ?? [],
-    pages: Number(pages?.[1] ?? 0),
-    output,
-  };
+/**
+ * Only the extended binary segments Chinese: it splits 新能源汽车 into more
+ * than one word, the standard binary keeps it whole. Asking the running
+ * service is the one check that cannot be fooled by environment overrides.
+ */
+async function usesExtendedBinary(): Promise<boolean> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind did not start: ${errors.join("; ")}`);
+  const probe = await index.addHTMLFile({
+    url: "/probe/",
+    content: '<html lang="zh-CN"><body><main>新能源汽车</main></body></html>',
+  });
+  await index.deleteIndex();
+  return probe.file.uniqueWords > 1;
+}
+
+function fail(what: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new Error(`Pagefind could not ${what}:\n  - ${errors.join("\n  - ")}`);
+}
+
+export async function buildSearchIndex(
+  documents: readonly IndexDocument[],
+  outputPath: string,
+): Promise<PagefindReport> {
+  try {
+    const extended = await usesExtendedBinary();
+    const { index, errors } = await pagefind.createIndex({});
+    fail("start", errors);
+    if (!index) throw new Error("Pagefind did not start");
+    for (let i = 0; i < documents.length; i += BATCH) {
+      const batch = documents.slice(i, i + BATCH);
+      const added = await Promise.all(batch.map((d) => index.addHTMLFile({ url: d.url, content: d.html })));
+      fail(
+        "index every release",
+        added.flatMap((a, j) => a.errors.map((e) => `${batch[j]?.url}: ${e}`)),
+      );
+    }
+    fail("write the index", (await index.writeFiles({ outputPath })).errors);
+    const entry = JSON.parse(readFileSync(path.join(outputPath, "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const languages = Object.keys(entry.languages).sort();
+    return {
+      version: pagefindVersion(),
+      extended,
+      languages,
+      pages: Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0),
+    };
+  } finally {
+    await pagefind.close();
+  }
 }
 
 /**
  * Problems with an index: not built by the extended binary, or languages
  * other than the registry's `htmlLang`s (Pagefind lowercases them) for the
- * locales that have published pages to index.
+ * locales that have releases to index.
  */
 export function checkPagefindReport(
   report: PagefindReport,
@@ -61,28 +106,4 @@ export function checkPagefindReport(
     );
   }
   return problems;
-}
-
-export function runPagefind(siteDir: string): Promise<PagefindReport> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [pagefindRunner(), "--site", siteDir, "--output-subdir", "pagefind"],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) reject(new Error(`Pagefind exited with ${code}:\n${output}`));
-      else resolve(parsePagefindOutput(output));
-    });
-  });
 }

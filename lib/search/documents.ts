@@ -1,0 +1,52 @@
+// What the search index sees of a release: title, metadata and body, with
+// Han text split into single characters (lib/han.ts), plus the filters,
+// sort key and display metadata Pagefind returns with each result. Built
+// from the content model, so navigation and lists are never indexed and the
+// served HTML needs no search-only markup.
+import type MarkdownIt from "markdown-it";
+import { splitHan } from "../han.ts";
+import { escapeHtml } from "../html.ts";
+import type { RenderEnv } from "../markdown.ts";
+import type { ReleaseView } from "../views.ts";
+
+export interface IndexDocument {
+  url: string;
+  html: string;
+}
+
+const text = (value: string) => escapeHtml(splitHan(value));
+
+export function indexDocument(view: ReleaseView, markdownSource: string, md: MarkdownIt): IndexDocument {
+  const { release } = view;
+  const env: RenderEnv = { splitHan: true };
+  // Values inside data-pagefind-ignore are kept as filters, meta and sort but
+  // not as searchable text, so they stay exactly as readers see them.
+  const hidden = [
+    `<span data-pagefind-meta="title">${escapeHtml(release.title)}</span>`,
+    `<span data-pagefind-meta="date">${escapeHtml(release.timeDisplay)}</span>`,
+    `<span data-pagefind-sort="date">${escapeHtml(release.sortKey)}</span>`,
+    `<span data-pagefind-filter="year">${release.year}</span>`,
+    ...(release.company
+      ? [
+          `<span data-pagefind-meta="company">${escapeHtml(release.company)}</span>`,
+          `<span data-pagefind-filter="company">${escapeHtml(release.company)}</span>`,
+        ]
+      : []),
+    ...release.tags.map((tag) => `<span data-pagefind-filter="tag">${escapeHtml(tag.label)}</span>`),
+  ];
+  const searchableMeta = [release.company, release.location, ...release.tags.map((t) => t.label)]
+    .filter((v): v is string => Boolean(v))
+    .map(text)
+    .join(" · ");
+  const html = [
+    `<!DOCTYPE html><html lang="${escapeHtml(view.locale.htmlLang)}"><head><meta charset="utf-8">`,
+    `<title>${escapeHtml(release.title)}</title></head><body><main data-pagefind-body>`,
+    `<h1>${text(release.title)}</h1>`,
+    `<div data-pagefind-ignore>${hidden.join("")}</div>`,
+    release.summary ? `<p>${text(release.summary)}</p>` : "",
+    searchableMeta ? `<p>${searchableMeta}</p>` : "",
+    md.render(markdownSource, env),
+    "</main></body></html>",
+  ].join("");
+  return { url: view.url, html };
+}

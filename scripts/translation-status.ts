@@ -1,0 +1,96 @@
+// `npm run status:translations`: per language, the releases with no
+// translation and the translations whose source changed since (report in
+// lib/translation-status.ts; how to read it in TRANSLATING.md).
+//
+//   npm run status:translations                         the report
+//   npm run status:translations -- --json               the same, as JSON
+//   npm run status:translations -- --mark zh/<slug>     record that a translation matches its source
+//   npm run status:translations -- --mark-all zh        the same for every zh translation
+//
+// The report exits 0 whatever it finds; a bad argument or invalid releases exit 1.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadCompanies } from "../lib/companies.ts";
+import { resolveBuildTime } from "../lib/dates.ts";
+import { type LocaleRegistry, loadRegistry } from "../lib/locales.ts";
+import { loadSite } from "../lib/newsroom.ts";
+import { findProblemsError } from "../lib/problems.ts";
+import {
+  formatStatus,
+  planMarks,
+  readStatusReleases,
+  type StatusRelease,
+  setSourceHash,
+  translationStatus,
+} from "../lib/translation-status.ts";
+
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean", default: false },
+    mark: { type: "string", multiple: true, default: [] },
+    "mark-all": { type: "string", multiple: true, default: [] },
+  },
+});
+
+/** "zh/new-plant-opens", also "zh/new-plant-opens.md" or "src/releases/zh/2025/new-plant-opens.md". */
+function parseTarget(value: string): { locale: string; slug: string } {
+  const parts = value
+    .replace(/^src\/releases\//, "")
+    .replace(/\.md$/, "")
+    .split("/");
+  const locale = parts[0];
+  const slug = parts.at(-1);
+  if (parts.length < 2 || !locale || !slug) {
+    throw new Error(`--mark ${value}: expected <language>/<file name without .md>, e.g. zh/new-plant-opens`);
+  }
+  return { locale, slug };
+}
+
+async function readReleases(rootDir: string, registry: LocaleRegistry): Promise<StatusRelease[]> {
+  const site = await loadSite(rootDir);
+  return readStatusReleases({
+    rootDir,
+    registry,
+    timeZone: site.timeZone,
+    buildTime: resolveBuildTime(process.env.BUILD_TIME),
+    companyKeys: new Set(loadCompanies(rootDir, registry).keys()),
+  });
+}
+
+try {
+  const rootDir = process.cwd();
+  const registry = loadRegistry(rootDir);
+  let releases = await readReleases(rootDir, registry);
+
+  const targets = [
+    ...(values.mark ?? []).map(parseTarget),
+    ...(values["mark-all"] ?? []).map((locale) => ({ locale })),
+  ];
+  if (targets.length > 0) {
+    // Plan every mark before writing any, so a bad argument changes nothing.
+    const marks = targets.flatMap((target) => planMarks(registry, releases, target));
+    for (const mark of marks) {
+      const file = path.join(rootDir, mark.file);
+      const before = readFileSync(file, "utf8");
+      const after = setSourceHash(before, mark.hash);
+      if (after !== before) writeFileSync(file, after);
+      console.error(
+        `${after === before ? "already marked" : "marked"} ${mark.file}: sourceHash "${mark.hash}"`,
+      );
+    }
+    if (marks.length === 0) console.error("nothing to mark: no translation there has a source version");
+    releases = await readReleases(rootDir, registry);
+  }
+
+  const status = translationStatus(registry, releases);
+  console.log(values.json ? JSON.stringify(status, null, 2) : formatStatus(status));
+} catch (error) {
+  const problems = findProblemsError(error);
+  console.error(
+    problems
+      ? `Cannot report on translations. ${problems.message}`
+      : `status:translations: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exitCode = 1;
+}
