@@ -316,7 +316,7 @@ function archiveLists(
   return result;
 }
 
-function entriesOf(model: SiteModel, specs: { spec: ListSpec }[]): ArchiveEntry[] {
+function entriesOf(specs: { spec: ListSpec }[]): ArchiveEntry[] {
   return specs.map(({ spec }) => ({ label: spec.subject, url: spec.first, count: spec.releases.length }));
 }
 
@@ -336,7 +336,7 @@ export function buildPages(input: PagesInput): SitePages {
     "company",
     byCompany,
     (l, v) => companyUrl(l, model.companySegments.get(v) as string),
-    (l, g) => model.card(g.releases[0] as Release).company ?? g.value,
+    (_l, g) => model.card(g.releases[0] as Release).company ?? g.value,
   );
   const tags = archiveLists(
     model,
@@ -388,9 +388,9 @@ export function buildPages(input: PagesInput): SitePages {
         archiveUrl(registry.source),
       ),
       switcher: switcherFor(registry, locale, (l) => archiveUrl(l)),
-      years: entriesOf(model, yearSpecs),
-      companies: entriesOf(model, companySpecs),
-      tags: entriesOf(model, tagSpecs),
+      years: entriesOf(yearSpecs),
+      companies: entriesOf(companySpecs),
+      tags: entriesOf(tagSpecs),
     });
 
     const entries = sorted.slice(0, FEED_SIZE).map((r) => ({
