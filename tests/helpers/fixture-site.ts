@@ -2,33 +2,14 @@
 // dir, then runs the real build command on it. Tests never read the sample
 // content in src/releases.
 import { spawn } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { copyProject } from "../../lib/bench/workspace.ts";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-const COPIED = [
-  "eleventy.config.ts",
-  "lib",
-  "src",
-  "_data",
-  "_includes",
-  "locales",
-  "scripts",
-  "types",
-  "package.json",
-];
 
 export interface FixtureSite {
   dir: string;
@@ -58,17 +39,7 @@ export interface BuildResult {
  */
 export function createFixtureSite(files: Record<string, string> = {}): FixtureSite {
   const dir = mkdtempSync(path.join(tmpdir(), "pressroom-fixture-"));
-  for (const entry of COPIED) {
-    cpSync(path.join(projectRoot, entry), path.join(dir, entry), {
-      recursive: true,
-      // Sample releases and companies stay behind: fixtures bring their own.
-      filter: (source) =>
-        !source.startsWith(path.join(projectRoot, "src", "releases")) &&
-        !source.startsWith(path.join(projectRoot, "_data", "companies")),
-    });
-  }
-  mkdirSync(path.join(dir, "src", "releases"), { recursive: true });
-  symlinkSync(path.join(projectRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
+  copyProject(projectRoot, dir);
 
   const site: FixtureSite = {
     dir,

@@ -1,0 +1,256 @@
+// `npm run bench -- --releases N`: builds a generated bilingual corpus with
+// the full pipeline and, in the same run, with bare Eleventy plus bare
+// Pagefind, alternating for several rounds, and prints medians per phase
+// (wall, CPU, peak RSS), sizes, the ratio between the two, and the time from
+// editing one release to its page being rewritten under `npm start`.
+import { spawn } from "node:child_process";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { writeBareSite } from "../lib/bench/bare-site.ts";
+import { type Measurement, measure } from "../lib/bench/process-tree.ts";
+import { copyProject } from "../lib/bench/workspace.ts";
+import { listFiles, totalBytes } from "../lib/build/output-files.ts";
+import { formatBytes } from "../lib/build/summary.ts";
+import { generateCorpus } from "../lib/corpus.ts";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values } = parseArgs({
+  options: {
+    releases: { type: "string", default: "1000" },
+    rounds: { type: "string", default: "3" },
+    out: { type: "string" },
+    json: { type: "boolean", default: false },
+    "skip-dev": { type: "boolean", default: false },
+  },
+});
+const releases = Number(values.releases);
+const rounds = Number(values.rounds);
+// tmpfs keeps disk latency out of the figures when the machine has one.
+const out = path.resolve(values.out ?? (existsSync("/dev/shm") ? "/dev/shm/pressroom-bench" : ".bench"));
+const BUILD_TIME = "2026-06-01T00:00:00+08:00";
+const log = (line: string) => {
+  if (!values.json) console.log(line);
+};
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+function check(m: Measurement, what: string): Measurement {
+  if (m.code !== 0) throw new Error(`${what} failed:\n${m.stdout}\n${m.stderr}`);
+  return m;
+}
+
+/** Splits a measurement into Pagefind's processes and everything else. */
+function split(m: Measurement) {
+  const isPagefind = (name: string) => name.startsWith("pagefind");
+  const pf = m.processes.filter((p) => isPagefind(p.name));
+  const rest = m.processes.filter((p) => !isPagefind(p.name));
+  const sum = (ps: typeof pf) => ps.reduce((s, p) => s + p.cpuMs, 0);
+  const peak = (ps: typeof pf) => Math.max(0, ...ps.map((p) => p.peakRss));
+  return { pagefind: { cpuMs: sum(pf), peakRss: peak(pf) }, node: { cpuMs: sum(rest), peakRss: peak(rest) } };
+}
+
+function phasesOf(stdout: string): Record<string, number> {
+  const line = /phases:\s+(.+)/.exec(stdout)?.[1] ?? "";
+  return Object.fromEntries(
+    line.split(", ").map((part) => {
+      const [name = "", value = "0", unit = "ms"] = part.split(" ");
+      return [name, Number(value) * (unit === "s" ? 1000 : 1)];
+    }),
+  );
+}
+
+log(`Generating ${releases} releases (${releases * 2} pages) in ${out}`);
+rmSync(out, { recursive: true, force: true });
+const fullDir = path.join(out, "full");
+const bareDir = path.join(out, "bare");
+mkdirSync(fullDir, { recursive: true });
+mkdirSync(bareDir, { recursive: true });
+const corpus = generateCorpus({ releases });
+copyProject(projectRoot, fullDir);
+for (const release of corpus) {
+  for (const locale of ["en", "zh"] as const) {
+    const file = path.join(fullDir, release[locale].path);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, release[locale].markdown);
+  }
+}
+writeBareSite(bareDir, corpus, projectRoot);
+
+const env = { ...process.env, BUILD_TIME };
+const node = process.execPath;
+const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+const pagefindCli = path.join(
+  path.dirname(fileURLToPath(import.meta.resolve("pagefind"))),
+  "runner",
+  "bin.cjs",
+);
+
+const full: { m: Measurement; phases: Record<string, number> }[] = [];
+const bareEleventy: Measurement[] = [];
+const barePagefind: Measurement[] = [];
+for (let round = 1; round <= rounds; round++) {
+  rmSync(path.join(bareDir, "_site"), { recursive: true, force: true });
+  const e = check(
+    await measure(node, [eleventyCli, "--config=eleventy.config.mjs", "--quiet"], { cwd: bareDir, env }),
+    "bare Eleventy",
+  );
+  const p = check(
+    await measure(node, [pagefindCli, "--site", "_site"], { cwd: bareDir, env }),
+    "bare Pagefind",
+  );
+  const f = check(
+    await measure(node, ["--import", "tsx", "scripts/build.ts"], { cwd: fullDir, env }),
+    "full build",
+  );
+  bareEleventy.push(e);
+  barePagefind.push(p);
+  full.push({ m: f, phases: phasesOf(f.stdout) });
+  log(
+    `  round ${round}: full ${seconds(f.wallMs)}; bare Eleventy ${seconds(e.wallMs)} + bare Pagefind ${seconds(p.wallMs)}`,
+  );
+}
+
+const fullSite = path.join(fullDir, "_site");
+const fullFiles = listFiles(fullSite);
+const indexFiles = listFiles(path.join(fullSite, "pagefind"));
+const pages = fullFiles.filter((f) => f.endsWith(".html")).length;
+const fullWall = median(full.map((r) => r.m.wallMs));
+const bareTotal = median(bareEleventy.map((m) => m.wallMs)) + median(barePagefind.map((m) => m.wallMs));
+const phaseNames = Object.keys(full[0]?.phases ?? {});
+const releasePage = path.join(fullSite, "en", "releases", corpus[0]?.slug ?? "", "index.html");
+
+const summary = {
+  releases,
+  pages,
+  rounds,
+  full: {
+    wallMs: fullWall,
+    cpuMs: median(full.map((r) => r.m.cpuMs)),
+    peakRss: median(full.map((r) => r.m.peakRss)),
+    pagesPerSecond: Math.round(pages / (fullWall / 1000)),
+    phasesMs: Object.fromEntries(phaseNames.map((n) => [n, median(full.map((r) => r.phases[n] ?? 0))])),
+    node: {
+      cpuMs: median(full.map((r) => split(r.m).node.cpuMs)),
+      peakRss: median(full.map((r) => split(r.m).node.peakRss)),
+    },
+    pagefind: {
+      cpuMs: median(full.map((r) => split(r.m).pagefind.cpuMs)),
+      peakRss: median(full.map((r) => split(r.m).pagefind.peakRss)),
+    },
+    outputBytes: totalBytes(fullFiles),
+    indexBytes: totalBytes(indexFiles),
+    indexFiles: indexFiles.length,
+    releasePageBytes: existsSync(releasePage) ? statSync(releasePage).size : 0,
+  },
+  bare: {
+    eleventy: {
+      wallMs: median(bareEleventy.map((m) => m.wallMs)),
+      cpuMs: median(bareEleventy.map((m) => m.cpuMs)),
+      peakRss: median(bareEleventy.map((m) => m.peakRss)),
+    },
+    pagefind: {
+      wallMs: median(barePagefind.map((m) => m.wallMs)),
+      cpuMs: median(barePagefind.map((m) => m.cpuMs)),
+      peakRss: median(barePagefind.map((m) => m.peakRss)),
+    },
+  },
+  ratio: fullWall / bareTotal,
+  devLoopMs: undefined as number | undefined,
+};
+
+if (!values["skip-dev"]) summary.devLoopMs = await devLoop();
+
+/** `npm start` (watch): append to one release, time until its page is rewritten. */
+async function devLoop(): Promise<number> {
+  const child = spawn(
+    node,
+    ["--import", "tsx", eleventyCli, "--config=eleventy.config.ts", "--watch", "--quiet"],
+    {
+      cwd: fullDir,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    output += chunk;
+  });
+  const waitFor = async (test: () => boolean, limitMs: number) => {
+    const start = performance.now();
+    while (!test()) {
+      if (performance.now() - start > limitMs)
+        throw new Error(`timed out; output so far:\n${output.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return performance.now() - start;
+  };
+  try {
+    await waitFor(() => output.includes("Watching"), 600_000);
+    const release = corpus[Math.floor(corpus.length / 2)] as (typeof corpus)[number];
+    const source = path.join(fullDir, release.en.path);
+    const page = path.join(fullDir, "_site", "en", "releases", release.slug, "index.html");
+    const times: number[] = [];
+    for (let i = 1; i <= 3; i++) {
+      const marker = `Edited for the benchmark ${i}`;
+      await new Promise((r) => setTimeout(r, 500));
+      appendFileSync(source, `\n${marker}\n`);
+      times.push(
+        await waitFor(() => existsSync(page) && readFileSync(page, "utf8").includes(marker), 600_000),
+      );
+    }
+    return median(times);
+  } finally {
+    child.kill();
+  }
+}
+
+if (values.json) {
+  console.log(JSON.stringify(summary, null, 2));
+} else {
+  const s = summary;
+  log("");
+  log(`Pressroom benchmark: ${releases} releases, ${pages} HTML pages, median of ${rounds} rounds`);
+  log(
+    `  full pipeline      ${seconds(s.full.wallMs)} wall, ${seconds(s.full.cpuMs)} CPU, ${s.full.pagesPerSecond} pages/s`,
+  );
+  log(
+    `    phases           ${Object.entries(s.full.phasesMs)
+      .map(([n, ms]) => `${n} ${seconds(ms)}`)
+      .join(", ")}`,
+  );
+  log(`    node processes   ${seconds(s.full.node.cpuMs)} CPU, peak RSS ${mb(s.full.node.peakRss)}`);
+  log(`    pagefind         ${seconds(s.full.pagefind.cpuMs)} CPU, peak RSS ${mb(s.full.pagefind.peakRss)}`);
+  log(
+    `    output           ${formatBytes(s.full.outputBytes)}; search index ${s.full.indexFiles} files, ${formatBytes(s.full.indexBytes)}; a release page ${formatBytes(s.full.releasePageBytes)}`,
+  );
+  log(
+    `  bare Eleventy      ${seconds(s.bare.eleventy.wallMs)} wall, ${seconds(s.bare.eleventy.cpuMs)} CPU, peak RSS ${mb(s.bare.eleventy.peakRss)}`,
+  );
+  log(
+    `  bare Pagefind      ${seconds(s.bare.pagefind.wallMs)} wall, ${seconds(s.bare.pagefind.cpuMs)} CPU, peak RSS ${mb(s.bare.pagefind.peakRss)}`,
+  );
+  log(`  ratio              full / (bare Eleventy + bare Pagefind) = ${s.ratio.toFixed(2)}`);
+  if (s.devLoopMs !== undefined)
+    log(`  dev loop           one edited release rewritten in ${seconds(s.devLoopMs)} (npm start, watch)`);
+}
