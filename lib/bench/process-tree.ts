@@ -72,7 +72,15 @@ export function measure(
       while (queue.length > 0) {
         const pid = queue.pop() as number;
         const s = sample(pid);
-        if (s) seen.set(pid, s);
+        // A process read while exiting reports no memory: keep the highest readings.
+        const before = seen.get(pid);
+        if (s) {
+          seen.set(pid, {
+            name: s.name,
+            cpuMs: Math.max(s.cpuMs, before?.cpuMs ?? 0),
+            peakRss: Math.max(s.peakRss, before?.peakRss ?? 0),
+          });
+        }
         queue.push(...children(pid));
       }
     };

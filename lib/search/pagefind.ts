@@ -1,12 +1,13 @@
 // Post-build phase: builds the Pagefind index from the release documents
-// (lib/search/documents.ts) through Pagefind's Node API, one index per
-// <html lang>. The build refuses an index made without Chinese word
-// segmentation (the extended binary) or for other languages than the
+// (lib/search/documents.ts) with Pagefind's CLI, one index per <html lang>.
+// The build refuses an index made without Chinese word segmentation (the
+// CLI names its binary "Extended") or for other languages than the
 // registry's, since either would silently degrade search.
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import * as pagefind from "pagefind";
 import type { LocaleRegistry } from "../locales.ts";
 import type { IndexDocument } from "./documents.ts";
 
@@ -17,65 +18,59 @@ export interface PagefindReport {
   pages: number;
 }
 
-/** Documents are sent in batches: fast over the service's pipe, bounded in memory. */
-const BATCH = 200;
-
-function pagefindVersion(): string {
+function pagefindRunner(): string {
+  // The CLI runner shipped in the npm package; it starts the platform's
+  // extended binary. The CLI indexes files on all cores, about twice as fast
+  // as feeding the same documents through the Node API's service.
   const entry = fileURLToPath(import.meta.resolve("pagefind"));
-  const manifest = JSON.parse(readFileSync(path.join(path.dirname(entry), "..", "package.json"), "utf8"));
-  return String(manifest.version);
+  return path.join(path.dirname(entry), "runner", "bin.cjs");
 }
 
-/**
- * Only the extended binary segments Chinese: it splits 新能源汽车 into more
- * than one word, the standard binary keeps it whole. Asking the running
- * service is the one check that cannot be fooled by environment overrides.
- */
-async function usesExtendedBinary(): Promise<boolean> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind did not start: ${errors.join("; ")}`);
-  const probe = await index.addHTMLFile({
-    url: "/probe/",
-    content: '<html lang="zh-CN"><body><main>新能源汽车</main></body></html>',
-  });
-  await index.deleteIndex();
-  return probe.file.uniqueWords > 1;
+export function parsePagefindOutput(output: string): PagefindReport {
+  const running = /Running Pagefind v(\S+)(?: \((\w+)\))?/.exec(output);
+  const languages = /Discovered \d+ languages?: (.+)/.exec(output);
+  const pages = /Indexed (\d+) pages?/.exec(output);
+  return {
+    version: running?.[1] ?? "unknown",
+    extended: running?.[2] === "Extended",
+    languages: (languages?.[1]?.split(",").map((l) => l.trim()) ?? []).sort(),
+    pages: Number(pages?.[1] ?? 0),
+  };
 }
 
-function fail(what: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new Error(`Pagefind could not ${what}:\n  - ${errors.join("\n  - ")}`);
+/** Writes the documents as files, one folder per URL, as Pagefind's CLI reads a site. */
+function writeDocuments(documents: readonly IndexDocument[], dir: string): void {
+  for (const doc of documents) {
+    const file = path.join(dir, doc.url, "index.html");
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, doc.html);
+  }
 }
 
 export async function buildSearchIndex(
   documents: readonly IndexDocument[],
   outputPath: string,
 ): Promise<PagefindReport> {
+  const work = mkdtempSync(path.join(tmpdir(), "pressroom-index-"));
   try {
-    const extended = await usesExtendedBinary();
-    const { index, errors } = await pagefind.createIndex({});
-    fail("start", errors);
-    if (!index) throw new Error("Pagefind did not start");
-    for (let i = 0; i < documents.length; i += BATCH) {
-      const batch = documents.slice(i, i + BATCH);
-      const added = await Promise.all(batch.map((d) => index.addHTMLFile({ url: d.url, content: d.html })));
-      fail(
-        "index every release",
-        added.flatMap((a, j) => a.errors.map((e) => `${batch[j]?.url}: ${e}`)),
-      );
-    }
-    fail("write the index", (await index.writeFiles({ outputPath })).errors);
-    const entry = JSON.parse(readFileSync(path.join(outputPath, "pagefind-entry.json"), "utf8")) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const languages = Object.keys(entry.languages).sort();
-    return {
-      version: pagefindVersion(),
-      extended,
-      languages,
-      pages: Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0),
-    };
+    writeDocuments(documents, work);
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [pagefindRunner(), "--site", work, "--output-path", outputPath], {
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let text = "";
+      child.stdout.on("data", (chunk) => {
+        text += chunk;
+      });
+      child.stderr.on("data", (chunk) => {
+        text += chunk;
+      });
+      child.on("error", reject);
+      child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`Pagefind exited with ${code}:\n${text}`))));
+    });
+    return parsePagefindOutput(output);
   } finally {
-    await pagefind.close();
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

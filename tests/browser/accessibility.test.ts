@@ -3,18 +3,15 @@
 // archive list.
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, openBrowser } from "../helpers/browser.ts";
-import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
-import { type StaticServer, serveStatic } from "../helpers/static-server.ts";
+import { releaseFile } from "../helpers/fixture-site.ts";
+import { type ServedSite, serveFixtureSite } from "../helpers/served-site.ts";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-let site: FixtureSite;
-let server: StaticServer;
-let browser: BrowserSession;
+let served: ServedSite;
 
 beforeAll(async () => {
-  site = createFixtureSite({
+  served = await serveFixtureSite({
     "src/releases/en/storage.md": releaseFile(
       {
         title: "Storage plant opens",
@@ -36,16 +33,10 @@ beforeAll(async () => {
       "## 亮点\n\n- 面向工厂的储能电池\n",
     ),
   });
-  const result = await site.build();
-  if (result.code !== 0) throw new Error(result.stderr);
-  server = await serveStatic(`${site.dir}/_site`);
-  browser = await openBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.dispose();
+  await served?.close();
 });
 
 describe("accessibility", () => {
@@ -62,8 +53,8 @@ describe("accessibility", () => {
     "/en/archive/",
     "/zh/404.html",
   ])("%s has no axe-core violations", async (url) => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}${url}`);
+    const page = await served.browser.context.newPage();
+    await page.goto(`${served.server.origin}${url}`);
     if (url.includes("/search/")) {
       await page.waitForFunction(
         () => !(document.querySelector(".search-status")?.textContent ?? "…").includes("…"),

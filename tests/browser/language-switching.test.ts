@@ -3,16 +3,13 @@
 // no translation. No JavaScript is involved; the browser proves the links
 // and the lang attributes work together.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, openBrowser } from "../helpers/browser.ts";
-import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
-import { type StaticServer, serveStatic } from "../helpers/static-server.ts";
+import { releaseFile } from "../helpers/fixture-site.ts";
+import { type ServedSite, serveFixtureSite } from "../helpers/served-site.ts";
 
-let site: FixtureSite;
-let server: StaticServer;
-let browser: BrowserSession;
+let served: ServedSite;
 
 beforeAll(async () => {
-  site = createFixtureSite({
+  served = await serveFixtureSite({
     "src/releases/en/storage-plant.md": releaseFile({
       title: "Storage plant opens",
       releaseTime: "2025-05-01",
@@ -20,22 +17,16 @@ beforeAll(async () => {
     "src/releases/zh/storage-plant.md": releaseFile({ title: "储能工厂投产", releaseTime: "2025-05-01" }),
     "src/releases/en/board-change.md": releaseFile({ title: "Board change", releaseTime: "2025-06-01" }),
   });
-  const result = await site.build();
-  if (result.code !== 0) throw new Error(result.stderr);
-  server = await serveStatic(`${site.dir}/_site`);
-  browser = await openBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.dispose();
+  await served?.close();
 });
 
 describe("switching languages in a browser", () => {
   it("goes from the chooser to a release and to its Chinese version", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/`);
+    const page = await served.browser.context.newPage();
+    await page.goto(`${served.server.origin}/`);
     await page.getByRole("link", { name: /简体中文/ }).click();
     await page.waitForURL(/\/zh\/$/);
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
@@ -52,8 +43,8 @@ describe("switching languages in a browser", () => {
   });
 
   it("takes a reader of an untranslated release to the Chinese home, saying why", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/en/releases/board-change/`);
+    const page = await served.browser.context.newPage();
+    await page.goto(`${served.server.origin}/en/releases/board-change/`);
     const link = page.locator(".language-switcher a");
     expect(await link.textContent()).toContain("暂无中文版");
     await link.click();

@@ -6,9 +6,8 @@
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../lib/corpus.ts";
-import { type BrowserSession, openBrowser } from "../helpers/browser.ts";
-import { createFixtureSite, type FixtureSite, projectRoot } from "../helpers/fixture-site.ts";
-import { type StaticServer, serveStatic } from "../helpers/static-server.ts";
+import { projectRoot } from "../helpers/fixture-site.ts";
+import { type ServedSite, serveFixtureSite } from "../helpers/served-site.ts";
 
 const RELEASES = 1500;
 
@@ -37,9 +36,7 @@ const EN_WORDS: Record<string, RegExp> = {
   seeds: /\bseeds?\b/i,
 };
 
-let site: FixtureSite;
-let server: StaticServer;
-let browser: BrowserSession;
+let served: ServedSite;
 let queryScript: string;
 const truth = { en: new Map<string, string>(), zh: new Map<string, string>() };
 
@@ -51,9 +48,7 @@ beforeAll(async () => {
     truth.en.set(`/en/releases/${release.slug}/`, release.en.text);
     truth.zh.set(`/zh/releases/${release.slug}/`, release.zh.text);
   }
-  site = createFixtureSite(files);
-  const result = await site.build();
-  if (result.code !== 0) throw new Error(`${result.stdout}\n${result.stderr}`);
+  served = await serveFixtureSite(files);
   // The search page's own query code, exposed so the test can ask for all results.
   const bundled = await build({
     entryPoints: [`${projectRoot}/lib/client/search-query.ts`],
@@ -63,19 +58,15 @@ beforeAll(async () => {
     globalName: "PressroomQuery",
   });
   queryScript = bundled.outputFiles[0]?.text ?? "";
-  server = await serveStatic(`${site.dir}/_site`);
-  browser = await openBrowser();
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.dispose();
+  await served?.close();
 });
 
 async function searchAll(locale: "en" | "zh", word: string): Promise<string[]> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/${locale}/search/`);
+  const page = await served.browser.context.newPage();
+  await page.goto(`${served.server.origin}/${locale}/search/`);
   await page.addScriptTag({ content: queryScript });
   // A string, not a function: vitest would rewrite import() in a function's source.
   const urls = (await page.evaluate(`(async () => {

@@ -4,16 +4,14 @@
 // after one visit.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, openBrowser } from "../helpers/browser.ts";
-import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
-import { type StaticServer, serveStatic } from "../helpers/static-server.ts";
+import { openBrowser } from "../helpers/browser.ts";
+import { releaseFile } from "../helpers/fixture-site.ts";
+import { type ServedSite, serveFixtureSite } from "../helpers/served-site.ts";
 
-let site: FixtureSite;
-let server: StaticServer;
-let browser: BrowserSession;
+let served: ServedSite;
 
 beforeAll(async () => {
-  site = createFixtureSite({
+  served = await serveFixtureSite({
     "src/releases/en/storage-cabinet.md": releaseFile(
       {
         title: "Acme launches a storage cabinet",
@@ -44,21 +42,15 @@ beforeAll(async () => {
       "抗旱水稻在试验田中表现稳定，田间传感器由太阳能供电。",
     ),
   });
-  const result = await site.build();
-  if (result.code !== 0) throw new Error(`${result.stdout}\n${result.stderr}`);
-  server = await serveStatic(`${site.dir}/_site`);
-  browser = await openBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.dispose();
+  await served?.close();
 });
 
 /** Opens the search page for a query and waits for its results. */
 async function search(page: Page, locale: string, params: string): Promise<string[]> {
-  await page.goto(`${server.origin}/${locale}/search/${params}`);
+  await page.goto(`${served.server.origin}/${locale}/search/${params}`);
   return settled(page);
 }
 
@@ -77,7 +69,7 @@ describe("search in Chinese", () => {
     ["圆柱电池", "/zh/releases/cell-line/"],
     ["水稻", "/zh/releases/rice-trial/"],
   ])("finds a word from the middle of a sentence: %s", async (word, url) => {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     const results = await search(page, "zh", `?q=${encodeURIComponent(word)}`);
     expect(results.slice(0, 5)).toContain(url);
     expect(results.every((r) => r.startsWith("/zh/"))).toBe(true);
@@ -85,7 +77,7 @@ describe("search in Chinese", () => {
   });
 
   it("shows title, localized release time, company and a highlighted excerpt", async () => {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     await search(page, "zh", `?q=${encodeURIComponent("锂电池")}`);
     const first = page.locator(".result").first();
     expect(await first.locator("h2").textContent()).toBe("艾克姆新产线投产");
@@ -97,7 +89,7 @@ describe("search in Chinese", () => {
   });
 
   it("shows a localized empty state", async () => {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     expect(await search(page, "zh", `?q=${encodeURIComponent("足球")}`)).toEqual([]);
     expect(await page.locator(".search-status").textContent()).toContain("没有与“足球”匹配的新闻稿");
     await page.close();
@@ -106,7 +98,7 @@ describe("search in Chinese", () => {
 
 describe("search in English", () => {
   it.each(["battery", "batteries"])("matches across word forms: %s", async (word) => {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     const results = await search(page, "en", `?q=${word}`);
     expect(results).toEqual(
       expect.arrayContaining([
@@ -119,7 +111,7 @@ describe("search in English", () => {
   });
 
   it("narrows results with a company filter", async () => {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     expect(await search(page, "en", "?q=battery")).toHaveLength(3);
     await page.getByRole("checkbox", { name: /Green Fields/ }).check();
     await page.waitForFunction(() => document.querySelectorAll(".result").length === 1);
@@ -129,13 +121,13 @@ describe("search in English", () => {
   });
 
   it("narrows results with a year filter from the URL", async () => {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     expect(await search(page, "en", "?q=battery&year=2025")).toEqual(["/en/releases/cell-line/"]);
     await page.close();
   });
 
   it("sorts by newest release time", async () => {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     expect(await search(page, "en", "?q=battery&sort=newest")).toEqual([
       "/en/releases/rice-trial/",
       "/en/releases/cell-line/",
@@ -145,8 +137,8 @@ describe("search in English", () => {
   });
 
   it("searches from the box in any page's header", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/en/releases/rice-trial/`);
+    const page = await served.browser.context.newPage();
+    await page.goto(`${served.server.origin}/en/releases/rice-trial/`);
     await page.getByRole("searchbox").fill("cabinet");
     await page.getByRole("searchbox").press("Enter");
     await page.waitForURL(/\/en\/search\/\?q=cabinet$/);
@@ -160,13 +152,13 @@ describe("offline after one visit", () => {
     const offline = await openBrowser();
     try {
       const page = await offline.context.newPage();
-      await page.goto(`${server.origin}/zh/search/`);
+      await page.goto(`${served.server.origin}/zh/search/`);
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
       await page.reload();
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      await page.goto(`${server.origin}/zh/releases/cell-line/`);
+      await page.goto(`${served.server.origin}/zh/releases/cell-line/`);
 
       await offline.context.setOffline(true);
       expect(await search(page, "zh", `?q=${encodeURIComponent("圆柱电池")}`)).toEqual([
@@ -174,12 +166,12 @@ describe("offline after one visit", () => {
       ]);
       expect(await search(page, "en", "?q=cabinet")).toEqual(["/en/releases/storage-cabinet/"]);
 
-      await page.goto(`${server.origin}/zh/releases/cell-line/`);
+      await page.goto(`${served.server.origin}/zh/releases/cell-line/`);
       expect(await page.locator("h1").textContent()).toBe("艾克姆新产线投产");
 
-      await page.goto(`${server.origin}/zh/releases/rice-trial/`);
+      await page.goto(`${served.server.origin}/zh/releases/rice-trial/`);
       expect(await page.locator("h1").textContent()).toBe("您当前处于离线状态");
-      await page.goto(`${server.origin}/en/releases/rice-trial/`);
+      await page.goto(`${served.server.origin}/en/releases/rice-trial/`);
       expect(await page.locator("h1").textContent()).toBe("You are offline");
     } finally {
       await offline.close();
@@ -189,36 +181,34 @@ describe("offline after one visit", () => {
 
 describe("a site hosted under a path prefix", () => {
   it("searches and works offline from /newsroom/", async () => {
-    const prefixed = createFixtureSite({
-      "src/releases/en/cell-line.md": releaseFile(
-        { title: "Acme opens a cell line", releaseTime: "2025-03-12" },
-        "Each battery cell is scanned.",
-      ),
-      "src/releases/zh/cell-line.md": releaseFile(
-        { title: "艾克姆新产线投产", releaseTime: "2025-03-12" },
-        "每一颗锂电池都要扫描。",
-      ),
-    });
-    const built = await prefixed.build({ env: { PATH_PREFIX: "/newsroom/" } });
-    if (built.code !== 0) throw new Error(built.stderr);
-    const host = await serveStatic(`${prefixed.dir}/_site`, "/newsroom/");
-    const session = await openBrowser();
+    const prefixed = await serveFixtureSite(
+      {
+        "src/releases/en/cell-line.md": releaseFile(
+          { title: "Acme opens a cell line", releaseTime: "2025-03-12" },
+          "Each battery cell is scanned.",
+        ),
+        "src/releases/zh/cell-line.md": releaseFile(
+          { title: "艾克姆新产线投产", releaseTime: "2025-03-12" },
+          "每一颗锂电池都要扫描。",
+        ),
+      },
+      { env: { PATH_PREFIX: "/newsroom/" }, mount: "/newsroom/" },
+    );
+    const origin = prefixed.server.origin;
     try {
-      const page = await session.context.newPage();
-      await page.goto(`${host.origin}/newsroom/zh/search/?q=${encodeURIComponent("锂电池")}`);
+      const page = await prefixed.browser.context.newPage();
+      await page.goto(`${origin}/newsroom/zh/search/?q=${encodeURIComponent("锂电池")}`);
       expect(await settled(page)).toEqual(["/newsroom/zh/releases/cell-line/"]);
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
       await page.reload();
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      await session.context.setOffline(true);
-      await page.goto(`${host.origin}/newsroom/en/search/?q=battery`);
+      await prefixed.browser.context.setOffline(true);
+      await page.goto(`${origin}/newsroom/en/search/?q=battery`);
       expect(await settled(page)).toEqual(["/newsroom/en/releases/cell-line/"]);
     } finally {
-      await session.close();
-      await host.close();
-      prefixed.dispose();
+      await prefixed.close();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPagefindReport, type PagefindReport } from "../../lib/search/pagefind.ts";
+import { checkPagefindReport, type PagefindReport, parsePagefindOutput } from "../../lib/search/pagefind.ts";
 import { testRegistry } from "../helpers/temp-project.ts";
 
 const good: PagefindReport = { version: "1.5.2", extended: true, languages: ["en", "zh-cn"], pages: 21 };
@@ -24,5 +24,24 @@ describe("the search index check", () => {
 
   it("does not expect an index for a language with no releases yet", () => {
     expect(checkPagefindReport({ ...good, languages: ["en"] }, testRegistry, new Set(["en"]))).toEqual([]);
+  });
+});
+
+describe("Pagefind's CLI report", () => {
+  const run = `
+Running Pagefind v1.5.2 (Extended)
+[Reading languages]
+Discovered 2 languages: zh-cn, en
+Total:
+  Indexed 2 languages
+  Indexed 21 pages
+`;
+
+  it("is read for version, binary, languages and pages", () => {
+    expect(parsePagefindOutput(run)).toEqual({ version: "1.5.2", extended: true, languages: ["en", "zh-cn"], pages: 21 });
+  });
+
+  it("notices a binary that is not the extended one", () => {
+    expect(parsePagefindOutput(run.replace(" (Extended)", "")).extended).toBe(false);
   });
 });
