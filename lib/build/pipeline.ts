@@ -21,6 +21,8 @@ export interface PhaseTiming {
 export interface BuildReport {
   outputDir: string;
   preview: boolean;
+  /** Wall time of the whole build (phases overlap: search runs alongside eleventy). */
+  wallMs: number;
   phases: PhaseTiming[];
   pagesByLocale: Map<string, number>;
   published: number;
@@ -68,6 +70,7 @@ async function renderSite(newsroom: Newsroom, rootDir: string, stagingDir: strin
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const { rootDir, outputDir } = options;
   const phases: PhaseTiming[] = [];
+  const started = performance.now();
   const log = options.log ?? ((line: string) => console.warn(line));
   const newsroom = await timed(phases, "content", () =>
     loadNewsroom({
@@ -79,14 +82,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const stagingDir = stagingDirFor(outputDir);
   prepareStaging(stagingDir);
   try {
-    await timed(phases, "eleventy", () => renderSite(newsroom, rootDir, stagingDir));
-    await timed(phases, "checks", () => {
-      const missingLang = findPagesWithoutRegistryLang(stagingDir, newsroom.registry);
-      if (missingLang.length > 0) {
-        throw new BuildFailure(`Pages without a registry language:\n  - ${missingLang.join("\n  - ")}`);
-      }
-    });
-    const pagefind = await timed(phases, "search", async () => {
+    // The index is built from the content, not from Eleventy's output, so
+    // Pagefind (multi-threaded) runs while Eleventy (single-threaded) renders.
+    const indexing = timed(phases, "search", async () => {
       const sources = new Map(newsroom.releases.map((r) => [`${r.locale}/${r.slug}`, r]));
       const documents = newsroom.pages.releases.map((view) => {
         const source = sources.get(view.sourceId) as Release;
@@ -99,6 +97,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         throw new BuildFailure(`Search index refused:\n  - ${problems.join("\n  - ")}`);
       return report;
     });
+    try {
+      await timed(phases, "eleventy", () => renderSite(newsroom, rootDir, stagingDir));
+      await timed(phases, "checks", () => {
+        const missingLang = findPagesWithoutRegistryLang(stagingDir, newsroom.registry);
+        if (missingLang.length > 0) {
+          throw new BuildFailure(`Pages without a registry language:\n  - ${missingLang.join("\n  - ")}`);
+        }
+      });
+    } catch (error) {
+      // Let the index finish (or fail) before the staging folder is removed.
+      await indexing.catch(() => undefined);
+      throw error;
+    }
+    const pagefind = await indexing;
     const searchFiles = listFiles(path.join(stagingDir, "pagefind"));
     const offline = await timed(phases, "offline", () =>
       writeServiceWorker(rootDir, stagingDir, newsroom.registry),
@@ -107,6 +119,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const report: BuildReport = {
       outputDir,
       preview: newsroom.pages.preview,
+      wallMs: 0,
       phases,
       pagesByLocale: countPagesByLocale(stagingDir, newsroom.registry),
       published: newsroom.releases.filter((r) => r.status === "published").length,
@@ -125,6 +138,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       offline: { files: offline.precachedFiles, bytes: offline.precachedBytes },
     };
     await timed(phases, "publish", () => publishStaging(stagingDir, outputDir));
+    report.wallMs = performance.now() - started;
     return report;
   } catch (error) {
     discardStaging(stagingDir);

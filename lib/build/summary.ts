@@ -14,9 +14,8 @@ function formatMs(ms: number): string {
 
 export function formatSummary(report: BuildReport): string {
   const pages = [...report.pagesByLocale.entries()].map(([code, n]) => `${code} ${n}`).join(", ");
-  const total = report.phases.reduce((sum, p) => sum + p.ms, 0);
   const lines = [
-    `Built ${report.outputDir}/ in ${formatMs(total)}`,
+    `Built ${report.outputDir}/ in ${formatMs(report.wallMs)}`,
     `  pages:      ${pages}`,
     report.preview
       ? `  releases:   PREVIEW with ${report.published} published, ${report.scheduled} scheduled, ${report.drafts} draft (not for publication)`
@@ -24,7 +23,7 @@ export function formatSummary(report: BuildReport): string {
     `  search:     ${report.search.pages} pages indexed in ${report.search.languages.join(", ")}; ${report.search.files} files, ${formatBytes(report.search.bytes)}`,
     `  offline:    ${report.offline.files} files precached, ${formatBytes(report.offline.bytes)}`,
     `  output:     ${report.files} files, ${formatBytes(report.bytes)}`,
-    `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")}`,
+    `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")} (search runs alongside eleventy)`,
   ];
   if (report.warnings + report.fallbacks > 0) {
     lines.push(

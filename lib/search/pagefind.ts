@@ -66,7 +66,9 @@ export async function buildSearchIndex(
         text += chunk;
       });
       child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`Pagefind exited with ${code}:\n${text}`))));
+      child.on("close", (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`Pagefind exited with ${code}:\n${text}`)),
+      );
     });
     return parsePagefindOutput(output);
   } finally {

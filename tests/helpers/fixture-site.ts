@@ -10,7 +10,6 @@ import { copyProject } from "../../lib/bench/workspace.ts";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-
 export interface FixtureSite {
   dir: string;
   /** Writes a file relative to the fixture root. */

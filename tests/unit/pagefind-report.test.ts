@@ -38,7 +38,12 @@ Total:
 `;
 
   it("is read for version, binary, languages and pages", () => {
-    expect(parsePagefindOutput(run)).toEqual({ version: "1.5.2", extended: true, languages: ["en", "zh-cn"], pages: 21 });
+    expect(parsePagefindOutput(run)).toEqual({
+      version: "1.5.2",
+      extended: true,
+      languages: ["en", "zh-cn"],
+      pages: 21,
+    });
   });
 
   it("notices a binary that is not the extended one", () => {
