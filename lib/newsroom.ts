@@ -3,6 +3,7 @@
 // Shared by the Eleventy config (per build, also in watch mode) and by the
 // build script, which loads first so that content problems are reported
 // cleanly and timed as their own phase.
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
@@ -10,12 +11,13 @@ import { type Companies, loadCompanies } from "./companies.ts";
 import { loadReleases, type Release } from "./content/load.ts";
 import { resolveBuildTime } from "./dates.ts";
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "./i18n.ts";
-import { type LocaleRegistry, loadRegistry } from "./locales.ts";
+import { type Locale, type LocaleRegistry, loadRegistry } from "./locales.ts";
 import { markdown } from "./markdown.ts";
+import { publishAttachments } from "./media.ts";
 import { buildPages, type SitePages } from "./pages.ts";
 import type { Problem } from "./problems.ts";
 import type { Site } from "./site.ts";
-import { absoluteUrl } from "./urls.ts";
+import { absoluteUrl, releaseUrl } from "./urls.ts";
 
 export interface Newsroom {
   rootDir: string;
@@ -35,6 +37,8 @@ export interface NewsroomOptions {
   env?: NodeJS.ProcessEnv;
   onFallback?: (notice: FallbackNotice) => void;
   onCompanyFallback?: (notice: { file: string; field: string; locale: string }) => void;
+  /** Where attachments are published; without it, pages list them but nothing is written. */
+  outputDir?: string;
 }
 
 export async function loadSite(rootDir: string): Promise<Site> {
@@ -57,6 +61,20 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     buildTime,
     companyKeys: new Set(companies.keys()),
   });
+  const preview = isPreview(env);
+  const renditions = options.outputDir
+    ? await publishAttachments(
+        releases
+          .filter((r) => preview || r.status === "published")
+          .flatMap((r) =>
+            r.attachments.map((attachment) => ({
+              attachment,
+              pageUrl: releaseUrl(registry.get(r.locale) as Locale, r.slug),
+            })),
+          ),
+        options.outputDir,
+      )
+    : new Map();
   const pages = buildPages({
     registry,
     releases,
@@ -68,7 +86,10 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     strings: (code, prefix) => translator.strings(code, prefix),
     absolute: (url) => absoluteUrl(site.url, site.pathPrefix, url),
     siteName: (code) => translator.t(code, "site.name"),
-    preview: isPreview(env),
+    preview,
+    searchVersion: contentVersion(releases, preview),
+    renditions,
+    attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
   });
   return { rootDir, site, registry, translator, companies, buildTime, releases, warnings, pages };
 }
@@ -76,6 +97,18 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
 /** PRESSROOM_PREVIEW=1 builds drafts and scheduled releases (npm run build:preview). */
 export function isPreview(env: NodeJS.ProcessEnv): boolean {
   return env.PRESSROOM_PREVIEW === "1";
+}
+
+/** A short hash of every release a build shows, as the search index sees them. */
+export function contentVersion(releases: readonly Release[], preview: boolean): string {
+  const hash = createHash("sha256");
+  for (const r of releases) {
+    if (!preview && r.status !== "published") continue;
+    hash.update(
+      JSON.stringify([r.file, r.title, r.time.iso, r.company, r.location, r.summary, r.tags, r.body]),
+    );
+  }
+  return hash.digest("hex").slice(0, 12);
 }
 
 let primed: Newsroom | undefined;

@@ -7,6 +7,7 @@ import type { Release } from "./content/load.ts";
 import { formatReleaseTime } from "./dates.ts";
 import type { Locale, LocaleRegistry } from "./locales.ts";
 import type { markdown as Markdown } from "./markdown.ts";
+import { formatFileSize, type ImageRendition } from "./media.ts";
 import { uniqueSegments } from "./segments.ts";
 import { newsArticleScript, ogLocale } from "./structured-data.ts";
 import {
@@ -64,6 +65,12 @@ export interface PagesInput {
   strings: (localeCode: string, prefix: string) => Record<string, string>;
   /** A preview build shows drafts and scheduled releases too, marked as such. */
   preview: boolean;
+  /** See SitePages.searchVersion. */
+  searchVersion: string;
+  /** Image renditions by source file, when this build published attachments. */
+  renditions: ReadonlyMap<string, ImageRendition>;
+  /** "PDF document" / "PDF 文档" for an attachment kind. */
+  attachmentType: (localeCode: string, kind: string) => string;
 }
 
 export function localeView(locale: Locale): LocaleView {
@@ -207,6 +214,15 @@ function releasePages(model: SiteModel, locale: Locale, sorted: Release[]): Rele
       }),
       release: { ...card, html: input.markdown.render(release.body) },
       companyInfo,
+      attachments: release.attachments.map((a) => ({
+        name: a.name,
+        url: `${card.url}${a.name}`,
+        title: a.title,
+        kind: a.kind,
+        typeLabel: input.attachmentType(locale.code, a.kind),
+        size: formatFileSize(a.bytes, locale.luxonLocale),
+        image: input.renditions.get(a.source),
+      })),
       newer: next?.newer ? model.card(next.newer) : undefined,
       older: next?.older ? model.card(next.older) : undefined,
       social: {
@@ -462,6 +478,7 @@ export function buildPages(input: PagesInput): SitePages {
 
   return {
     preview: input.preview,
+    searchVersion: input.searchVersion,
     chooser: [chooser],
     listings,
     releases,

@@ -1,5 +1,6 @@
 // The shapes templates print. Built by lib/pages.ts; one per page kind.
 import type { CompanyView } from "./companies.ts";
+import type { ImageRendition } from "./media.ts";
 
 export interface LocaleView {
   code: string;
@@ -79,6 +80,17 @@ export interface SocialMeta {
   publishedTime: string;
 }
 
+export interface AttachmentView {
+  name: string;
+  /** Beside the release page. */
+  url: string;
+  title: string | undefined;
+  kind: string;
+  typeLabel: string;
+  size: string;
+  image: ImageRendition | undefined;
+}
+
 export interface ReleaseView extends PageViewBase {
   kind: "release";
   /** "<locale>/<slug>" of the release this page shows (the search index reads its source). */
@@ -86,6 +98,7 @@ export interface ReleaseView extends PageViewBase {
   release: ReleaseCard & { html: string };
   /** Boilerplate and media contacts, when `company` is a key into _data/companies. */
   companyInfo: CompanyView | undefined;
+  attachments: AttachmentView[];
   newer: ReleaseCard | undefined;
   older: ReleaseCard | undefined;
   social: SocialMeta;
@@ -152,6 +165,8 @@ export interface SitemapEntry {
 
 export interface SitePages {
   preview: boolean;
+  /** Changes whenever what the search index holds may change (Pagefind's metaCacheTag). */
+  searchVersion: string;
   chooser: ChooserView[];
   listings: ListingView[];
   releases: ReleaseView[];

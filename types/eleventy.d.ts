@@ -19,3 +19,22 @@ declare module "@11ty/eleventy" {
 declare module "@11ty/eleventy-plugin-rss" {
   export const rssPlugin: (config: import("../lib/eleventy/config-types.ts").EleventyConfig) => void;
 }
+
+declare module "@11ty/eleventy-img" {
+  export interface ImageFormatEntry {
+    format: string;
+    width: number;
+    height: number;
+    url: string;
+    sourceType: string;
+    srcset: string;
+  }
+  export type ImageMetadata = Record<string, ImageFormatEntry[]>;
+  export interface ImageOptions {
+    widths?: (number | "auto" | null)[];
+    formats?: string[];
+    outputDir?: string;
+    urlPath?: string;
+  }
+  export default function Image(src: string, options: ImageOptions): Promise<ImageMetadata>;
+}

@@ -72,16 +72,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const phases: PhaseTiming[] = [];
   const started = performance.now();
   const log = options.log ?? ((line: string) => console.warn(line));
-  const newsroom = await timed(phases, "content", () =>
-    loadNewsroom({
-      rootDir,
-      onFallback: (notice) => log(fallbackWarning(notice)),
-      onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
-    }),
-  );
   const stagingDir = stagingDirFor(outputDir);
   prepareStaging(stagingDir);
   try {
+    const newsroom = await timed(phases, "content", () =>
+      loadNewsroom({
+        rootDir,
+        outputDir: stagingDir,
+        onFallback: (notice) => log(fallbackWarning(notice)),
+        onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
+      }),
+    );
     // The index is built from the content, not from Eleventy's output, so
     // Pagefind (multi-threaded) runs while Eleventy (single-threaded) renders.
     const indexing = timed(phases, "search", async () => {

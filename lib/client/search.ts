@@ -92,7 +92,8 @@ async function start(root: HTMLElement): Promise<void> {
     // prefix is not "/": resolve it from this script's own URL.
     const pagefindUrl = new URL("../pagefind/pagefind.js", import.meta.url).href;
     pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
-    await pagefind.options({ excerptLength: 30 });
+    // A new index has a new tag, so no browser keeps an old index's entry file.
+    await pagefind.options({ excerptLength: 30, metaCacheTag: root.dataset.indexVersion ?? "" });
     await pagefind.init();
   } catch {
     status.textContent = say("unavailable");

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseReleaseTime, RELEASE_TIME_EXPECTED, type ReleaseTime } from "../dates.ts";
 import type { LocaleRegistry } from "../locales.ts";
+import { type Attachment, resolveAttachment } from "../media.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "../problems.ts";
 import { FrontMatterSyntaxError, splitFrontMatter } from "./front-matter.ts";
 import { frontMatterSchema, KNOWN_FIELDS, SLUG_PATTERN } from "./schema.ts";
@@ -32,6 +33,8 @@ export interface Release {
   status: ReleaseStatus;
   /** Markdown source of the body. */
   body: string;
+  /** The media kit: files stored beside the release. */
+  attachments: Attachment[];
 }
 
 export interface LoadOptions {
@@ -184,6 +187,19 @@ function readRelease(
     });
     ok = false;
   }
+  const attachments: Attachment[] = [];
+  for (const entry of data.attachments ?? []) {
+    const resolved = resolveAttachment(entry, file, options.rootDir, RELEASES_DIR);
+    if (typeof resolved === "string") {
+      problems.push({ file, field: "attachments", message: resolved });
+      ok = false;
+    } else if (attachments.some((a) => a.name === resolved.name)) {
+      problems.push({ file, field: "attachments", message: `two attachments are named "${resolved.name}"` });
+      ok = false;
+    } else {
+      attachments.push(resolved);
+    }
+  }
   if (!ok) return undefined;
 
   const status: ReleaseStatus = data.draft
@@ -205,6 +221,7 @@ function readRelease(
     time,
     status,
     body: split.body,
+    attachments,
   };
 }
 

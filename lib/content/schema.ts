@@ -32,6 +32,18 @@ export const frontMatterSchema = z.object({
     })
     .optional(),
   draft: z.boolean({ error: "expected true or false" }).optional(),
+  attachments: z
+    .array(
+      z.union(
+        [
+          z.string().trim().min(1),
+          z.strictObject({ file: z.string().trim().min(1), title: z.string().trim().min(1).optional() }),
+        ],
+        { error: 'expected a file name, or { file: "…", title: "…" }' },
+      ),
+      { error: "expected a list of files stored beside the release, e.g. [factsheet.pdf, plant.jpg]" },
+    )
+    .optional(),
   /** Set by `npm run status:translations -- --mark`: the source release this translation was made from. */
   sourceHash: z
     .string({ error: "expected the 12-digit hash written by npm run status:translations -- --mark" })

@@ -22,9 +22,10 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
   config.ignores.add("src/releases/**");
   for (const target of ["src/releases/", "locales/", "_data/"]) config.addWatchTarget(target);
 
-  config.on("eleventy.before", async () => {
+  config.on("eleventy.before", async ({ directories }) => {
     current = await nextNewsroom({
       rootDir: options.rootDir,
+      outputDir: directories.output,
       onFallback: (notice) => log(fallbackWarning(notice)),
       onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
     });

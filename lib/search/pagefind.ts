@@ -4,7 +4,7 @@
 // CLI names its binary "Extended") or for other languages than the
 // registry's, since either would silently degrade search.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,6 +47,16 @@ function writeDocuments(documents: readonly IndexDocument[], dir: string): void 
   }
 }
 
+/**
+ * Pagefind also writes its prebuilt search UIs (about 400 KB); the search
+ * page draws its own from the bundles (lib/client/search.ts), so they go.
+ */
+function removeUnusedUi(outputPath: string): void {
+  for (const name of readdirSync(outputPath)) {
+    if (/^pagefind-(.*ui\.(js|css)|highlight\.js)$/.test(name)) rmSync(path.join(outputPath, name));
+  }
+}
+
 export async function buildSearchIndex(
   documents: readonly IndexDocument[],
   outputPath: string,
@@ -70,6 +80,7 @@ export async function buildSearchIndex(
         code === 0 ? resolve(text) : reject(new Error(`Pagefind exited with ${code}:\n${text}`)),
       );
     });
+    removeUnusedUi(outputPath);
     return parsePagefindOutput(output);
   } finally {
     rmSync(work, { recursive: true, force: true });

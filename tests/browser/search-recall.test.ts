@@ -6,6 +6,7 @@
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../lib/corpus.ts";
+import { openBrowser } from "../helpers/browser.ts";
 import { projectRoot } from "../helpers/fixture-site.ts";
 import { type ServedSite, serveFixtureSite } from "../helpers/served-site.ts";
 
@@ -115,5 +116,34 @@ describe(`search recall on ${RELEASES} releases per language`, () => {
     );
     expect(expected.size).toBeGreaterThan(0);
     expect(result.missed).toEqual([]);
+  });
+});
+
+describe(`a first search on ${RELEASES} releases per language`, () => {
+  it.each([
+    ["zh", "新能源"],
+    ["en", "battery"],
+  ] as const)("transfers a bounded amount for a first %s query (%s)", async (locale, word) => {
+    const visitor = await openBrowser();
+    try {
+      served.server.bytesSent.clear();
+      const page = await visitor.context.newPage();
+      await page.goto(`${served.server.origin}/${locale}/search/?q=${encodeURIComponent(word)}`);
+      await page.waitForFunction(() =>
+        /\d/.test(document.querySelector(".search-status")?.textContent ?? ""),
+      );
+      const bytes = [...served.server.bytesSent.values()].reduce((sum, n) => sum + n, 0);
+      const index = [...served.server.bytesSent]
+        .filter(([url]) => url.includes("/pagefind/"))
+        .reduce((sum, [, n]) => sum + n, 0);
+      console.log(
+        `first ${locale} query "${word}": ${(bytes / 1024).toFixed(0)} KB transferred (page, CSS, scripts and ${(index / 1024).toFixed(0)} KB of Pagefind files)`,
+      );
+      expect(await page.locator(".result").count()).toBeGreaterThan(0);
+      // Pagefind loads only the chunks a query needs, never the whole index.
+      expect(index).toBeLessThan(1024 * 1024);
+    } finally {
+      await visitor.close();
+    }
   });
 });

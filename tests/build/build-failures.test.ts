@@ -48,3 +48,24 @@ describe("a build with invalid releases", () => {
     expect(readdirSync(site.dir).filter((name) => name.includes("staging"))).toEqual([]);
   });
 });
+
+describe("a page without the registry's <html lang>", () => {
+  it("stops the build, naming the page, since search would index it without segmentation", async () => {
+    const stray = createFixtureSite({
+      "src/releases/en/good.md": releaseFile({ title: "Good", releaseTime: "2025-01-01" }),
+      "src/stray.njk":
+        "---\npermalink: /stray.html\n---\n<!DOCTYPE html><html><head><title>x</title></head><body>x</body></html>\n",
+      "src/odd-lang.njk":
+        '---\npermalink: /odd.html\n---\n<!DOCTYPE html><html lang="zh-Hans"><body>x</body></html>\n',
+    });
+    try {
+      const result = await stray.build();
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("stray.html: <html lang> is missing; expected one of en, zh-CN");
+      expect(result.stderr).toContain('odd.html: <html lang> is "zh-Hans"; expected one of en, zh-CN');
+      expect(stray.exists("_site")).toBe(false);
+    } finally {
+      stray.dispose();
+    }
+  });
+});

@@ -2,6 +2,7 @@
 // structured data, archives, company boilerplate, 404 pages, and a site
 // that works from a subdirectory.
 import * as cheerio from "cheerio";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
 import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
@@ -18,9 +19,28 @@ const companies = {
   }),
 };
 
-function files(): Record<string, string> {
-  const result: Record<string, string> = {
+/** A real PNG, so the image pipeline has something to resize. */
+const photo = await sharp({ create: { width: 800, height: 500, channels: 3, background: "#2f6fa8" } })
+  .png()
+  .toBuffer();
+
+function files(): Record<string, string | Uint8Array> {
+  const result: Record<string, string | Uint8Array> = {
     ...companies,
+    "src/releases/en/plant-photo.png": photo,
+    "src/releases/en/plant-facts.pdf": "%PDF-1.4\n% fact sheet\n",
+    "src/releases/en/media-day.md": [
+      "---",
+      'title: "Media day"',
+      "releaseTime: 2022-01-01",
+      "attachments:",
+      "  - file: plant-facts.pdf",
+      '    title: "Plant fact sheet"',
+      "  - plant-photo.png",
+      "---",
+      "Photos and facts.",
+      "",
+    ].join("\n"),
     "src/releases/en/plant.md": releaseFile(
       {
         title: "Acme opens a plant",
@@ -259,6 +279,34 @@ describe("archives", () => {
     const $ = page(site, "/en/archive/");
     expect($('a[href="/en/archive/2023/"]').parent().text()).toContain("21 releases");
     expect(page(site, "/en/")('.site-nav a[href="/en/archive/"]')).toHaveLength(1);
+  });
+});
+
+describe("a release's media kit", () => {
+  it("lists every attachment with its localized type and size, beside the release", () => {
+    const $ = page(site, "/en/releases/media-day/");
+    const items = $(".media-kit li");
+    expect(items).toHaveLength(2);
+    expect(items.first().find("a[download]").text()).toBe("Plant fact sheet");
+    expect(items.first().find(".file-meta").text()).toMatch(
+      /^PDF document · \d+ B|^PDF document · 0\.\d kB$/,
+    );
+    expect(items.last().find(".file-meta").text()).toMatch(/^Image · [\d.]+ kB$/);
+    expect(site.exists("_site/en/releases/media-day/plant-facts.pdf")).toBe(true);
+    expect(site.exists("_site/en/releases/media-day/plant-photo.png")).toBe(true);
+  });
+
+  it("shows images at responsive sizes with width and height", () => {
+    const img = page(site, "/en/releases/media-day/")(".media-kit img");
+    // Widths above the original are skipped; the attributes keep its 8:5 shape.
+    expect(img.attr("width")).toBe("640");
+    expect(img.attr("height")).toBe("400");
+    const srcset =
+      page(site, "/en/releases/media-day/")('.media-kit source[type="image/webp"]').attr("srcset") ?? "";
+    expect(srcset).toMatch(/^\/media\/[\w-]+-320\.webp 320w, \/media\/[\w-]+-640\.webp 640w$/);
+    for (const url of srcset.split(", ").map((s) => s.split(" ")[0])) {
+      expect(site.exists(`_site${url}`), url).toBe(true);
+    }
   });
 });
 

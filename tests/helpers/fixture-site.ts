@@ -13,7 +13,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export interface FixtureSite {
   dir: string;
   /** Writes a file relative to the fixture root. */
-  write(relative: string, content: string): void;
+  write(relative: string, content: string | Uint8Array): void;
   remove(relative: string): void;
   read(relative: string): string;
   exists(relative: string): boolean;
@@ -36,7 +36,7 @@ export interface BuildResult {
  * A copy of the project with src/releases replaced by `files`
  * (paths relative to the fixture root, e.g. "src/releases/en/a.md").
  */
-export function createFixtureSite(files: Record<string, string> = {}): FixtureSite {
+export function createFixtureSite(files: Record<string, string | Uint8Array> = {}): FixtureSite {
   const dir = mkdtempSync(path.join(tmpdir(), "pressroom-fixture-"));
   copyProject(projectRoot, dir);
 

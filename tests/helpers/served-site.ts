@@ -12,7 +12,7 @@ export interface ServedSite {
 }
 
 export async function serveFixtureSite(
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
   options: BuildRun & { mount?: string } = {},
 ): Promise<ServedSite> {
   const site = createFixtureSite(files);

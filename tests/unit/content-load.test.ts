@@ -111,6 +111,15 @@ describe("loadReleases", () => {
     expect(problems).toHaveLength(7);
   });
 
+  it("names a release's missing attachment", () => {
+    const problems = problemsOf({
+      "src/releases/en/kit.md": "---\ntitle: Kit\nreleaseTime: 2025-01-01\nattachments: [facts.pdf]\n---\n",
+    });
+    expect(problems).toEqual([
+      'src/releases/en/kit.md | attachments | "facts.pdf" not found (looked for src/releases/en/facts.pdf)',
+    ]);
+  });
+
   it("rejects one slug used twice in a locale, in nested folders", () => {
     const problems = problemsOf({
       "src/releases/en/2024/launch.md": releaseFile({ title: "A", releaseTime: "2024-01-01" }),

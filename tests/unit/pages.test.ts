@@ -22,6 +22,7 @@ function release(locale: string, slug: string, releaseTime: string, extra: Parti
     time,
     status: "published",
     body: `# ${slug}`,
+    attachments: [],
     ...extra,
   };
 }
@@ -39,6 +40,9 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     absolute: (url) => `https://news.example${url}`,
     siteName: () => "Newsroom",
     preview: false,
+    searchVersion: "test",
+    renditions: new Map(),
+    attachmentType: (_code, kind) => kind,
     ...overrides,
   });
 }

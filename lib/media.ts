@@ -1,0 +1,123 @@
+// A release's media kit: files listed under `attachments`, stored beside the
+// release. Every file is offered for download with its type and size;
+// images also get responsive renditions with width and height
+// (@11ty/eleventy-img), shown as thumbnails.
+import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import Image from "@11ty/eleventy-img";
+
+export type AttachmentKind = "pdf" | "image" | "document" | "archive" | "file";
+
+export interface Attachment {
+  /** Absolute path of the source file. */
+  source: string;
+  /** Project-relative path, for messages. */
+  file: string;
+  /** File name in the output, beside the release page. */
+  name: string;
+  title: string | undefined;
+  bytes: number;
+  kind: AttachmentKind;
+}
+
+export interface ImageRendition {
+  sources: { type: string; srcset: string }[];
+  src: string;
+  width: number;
+  height: number;
+}
+
+const KINDS: Record<string, AttachmentKind> = {
+  pdf: "pdf",
+  jpg: "image",
+  jpeg: "image",
+  png: "image",
+  webp: "image",
+  gif: "image",
+  avif: "image",
+  doc: "document",
+  docx: "document",
+  odt: "document",
+  pptx: "document",
+  xlsx: "document",
+  zip: "archive",
+};
+
+export function attachmentKind(name: string): AttachmentKind {
+  return KINDS[path.extname(name).slice(1).toLowerCase()] ?? "file";
+}
+
+/** "1.2 MB" / "1.2MB", as the locale writes sizes. */
+export function formatFileSize(bytes: number, locale: string): string {
+  const [value, unit] =
+    bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, "megabyte"] : [Math.max(bytes / 1024, 0.1), "kilobyte"];
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** Reads an attachment entry; returns a message when the file cannot be used. */
+export function resolveAttachment(
+  entry: string | { file: string; title?: string | undefined },
+  releaseFile: string,
+  rootDir: string,
+  releasesRoot: string,
+): Attachment | string {
+  const relative = typeof entry === "string" ? entry : entry.file;
+  const source = path.resolve(path.dirname(path.join(rootDir, releaseFile)), relative);
+  const file = path.relative(rootDir, source).split(path.sep).join("/");
+  if (!source.startsWith(`${path.resolve(rootDir, releasesRoot)}${path.sep}`)) {
+    return `"${relative}" is outside ${releasesRoot}/; store attachments beside the release`;
+  }
+  if (!existsSync(source) || !statSync(source).isFile()) {
+    return `"${relative}" not found (looked for ${file})`;
+  }
+  return {
+    source,
+    file,
+    name: path.basename(source),
+    title: typeof entry === "string" ? undefined : entry.title,
+    bytes: statSync(source).size,
+    kind: attachmentKind(source),
+  };
+}
+
+/**
+ * Copies each attachment beside its release page and renders images at
+ * reading widths, as WebP and in their own format.
+ */
+export async function publishAttachments(
+  items: readonly { attachment: Attachment; pageUrl: string }[],
+  outputDir: string,
+): Promise<Map<string, ImageRendition>> {
+  const renditions = new Map<string, ImageRendition>();
+  for (const { attachment, pageUrl } of items) {
+    const target = path.join(outputDir, pageUrl, attachment.name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(attachment.source, target);
+    if (attachment.kind !== "image" || renditions.has(attachment.source)) continue;
+    const metadata = await Image(attachment.source, {
+      widths: [320, 640, 1280],
+      formats: ["webp", "auto"],
+      outputDir: path.join(outputDir, "media"),
+      urlPath: "/media/",
+    });
+    const formats = Object.values(metadata);
+    const fallback = formats.at(-1) ?? [];
+    const largest = fallback.at(-1);
+    if (!largest) continue;
+    renditions.set(attachment.source, {
+      sources: formats.map((entries) => ({
+        type: entries[0]?.sourceType ?? "",
+        srcset: entries.map((e) => e.srcset).join(", "),
+      })),
+      src: fallback[0]?.url ?? largest.url,
+      width: largest.width,
+      height: largest.height,
+    });
+  }
+  return renditions;
+}
