@@ -31,6 +31,11 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
     });
     for (const warning of current.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
   });
+  // Every page template paginates over prepared views with `alias: view` and
+  // is written to the view's URL. A function permalink is read directly;
+  // a "{{ view.url }}" string would be compiled by Nunjucks for every page.
+  // (Eleventy calls global data functions once, so this returns the function.)
+  config.addGlobalData("permalink", () => (data: { view?: { url?: string } }) => data.view?.url);
   config.addGlobalData("site", () => currentNewsroom().site);
   config.addGlobalData("newsroom", () => currentNewsroom().pages);
 }
