@@ -176,7 +176,15 @@ const summary = {
   devLoopMs: undefined as number | undefined,
 };
 
-if (!values["skip-dev"]) summary.devLoopMs = await devLoop();
+let devLoopProblem: string | undefined;
+if (!values["skip-dev"]) {
+  try {
+    summary.devLoopMs = await devLoop();
+  } catch (error) {
+    // The build figures above are still worth printing.
+    devLoopProblem = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  }
+}
 
 /** `npm start` (watch): append to one release, time until its page is rewritten. */
 async function devLoop(): Promise<number> {
@@ -207,6 +215,8 @@ async function devLoop(): Promise<number> {
   };
   try {
     await waitFor(() => output.includes("Watching"), 600_000);
+    // The watcher reports ready before it has scanned every release folder.
+    await new Promise((r) => setTimeout(r, 3000));
     const release = corpus[Math.floor(corpus.length / 2)] as (typeof corpus)[number];
     const source = path.join(fullDir, release.en.path);
     const page = path.join(fullDir, "_site", "en", "releases", release.slug, "index.html");

@@ -124,7 +124,9 @@ describe(`a first search on ${RELEASES} releases per language`, () => {
     ["zh", "新能源"],
     ["en", "battery"],
   ] as const)("transfers a bounded amount for a first %s query (%s)", async (locale, word) => {
-    const visitor = await openBrowser();
+    // Without the service worker, which would also fetch the whole index for
+    // offline use in the background: this is what the query itself costs.
+    const visitor = await openBrowser({ serviceWorkers: "block" });
     try {
       served.server.bytesSent.clear();
       const page = await visitor.context.newPage();

@@ -23,12 +23,15 @@ export interface BrowserSession {
 }
 
 /** A fresh persistent profile per session, so service workers and caches start empty. */
-export async function openBrowser(): Promise<BrowserSession> {
+export async function openBrowser(
+  options: { serviceWorkers?: "allow" | "block" } = {},
+): Promise<BrowserSession> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), "pressroom-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
+    serviceWorkers: options.serviceWorkers ?? "allow",
   });
   return {
     context,
