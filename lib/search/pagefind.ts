@@ -3,12 +3,12 @@
 // The build refuses an index made without Chinese word segmentation (the
 // CLI names its binary "Extended") or for other languages than the
 // registry's, since either would silently degrade search.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LocaleRegistry } from "../locales.ts";
+import { runCommand } from "../run-command.ts";
 import type { IndexDocument } from "./documents.ts";
 
 export interface PagefindReport {
@@ -64,22 +64,15 @@ export async function buildSearchIndex(
   const work = mkdtempSync(path.join(tmpdir(), "pressroom-index-"));
   try {
     writeDocuments(documents, work);
-    const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [pagefindRunner(), "--site", work, "--output-path", outputPath], {
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let text = "";
-      child.stdout.on("data", (chunk) => {
-        text += chunk;
-      });
-      child.stderr.on("data", (chunk) => {
-        text += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", (code) =>
-        code === 0 ? resolve(text) : reject(new Error(`Pagefind exited with ${code}:\n${text}`)),
-      );
-    });
+    const run = await runCommand(process.execPath, [
+      pagefindRunner(),
+      "--site",
+      work,
+      "--output-path",
+      outputPath,
+    ]);
+    const output = `${run.stdout}${run.stderr}`;
+    if (run.code !== 0) throw new Error(`Pagefind exited with ${run.code}:\n${output}`);
     removeUnusedUi(outputPath);
     return parsePagefindOutput(output);
   } finally {

@@ -1,12 +1,12 @@
 // Builds a throwaway copy of this project with its own content in a temp
 // dir, then runs the real build command on it. Tests never read the sample
 // content in src/releases.
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { copyProject } from "../../lib/bench/workspace.ts";
+import { type CommandResult, runCommand } from "../../lib/run-command.ts";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -26,11 +26,7 @@ export interface BuildRun {
   args?: string[];
 }
 
-export interface BuildResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type BuildResult = CommandResult;
 
 /**
  * A copy of the project with src/releases replaced by `files`
@@ -66,22 +62,9 @@ export function createFixtureSite(files: Record<string, string | Uint8Array> = {
 }
 
 function runBuild(dir: string, { env = {}, args = [] }: BuildRun): Promise<BuildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
-      cwd: dir,
-      env: { ...process.env, BUILD_TIME: "2026-11-01T00:00:00+08:00", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  return runCommand(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
+    cwd: dir,
+    env: { ...process.env, BUILD_TIME: "2026-11-01T00:00:00+08:00", ...env },
   });
 }
 
