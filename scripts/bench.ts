@@ -263,4 +263,5 @@ if (values.json) {
   log(`  ratio              full / (bare Eleventy + bare Pagefind) = ${s.ratio.toFixed(2)}`);
   if (s.devLoopMs !== undefined)
     log(`  dev loop           one edited release rewritten in ${seconds(s.devLoopMs)} (npm start, watch)`);
+  if (devLoopProblem) log(`  dev loop           not measured: ${devLoopProblem}`);
 }

@@ -17,8 +17,9 @@ export interface EleventyConfig {
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
   on(
     event: "eleventy.before" | "eleventy.after",
-    callback: (event: { directories: { output: string; input: string } }) => unknown,
+    callback: (event: { directories: { output: string; input: string }; runMode: string }) => unknown,
   ): void;
+  on(event: "eleventy.beforeWatch", callback: (changedFiles: string[]) => unknown): void;
   ignores: { add(glob: string): void };
   setQuietMode(quiet: boolean): void;
 }

@@ -1,11 +1,16 @@
 // Loads the newsroom before each build (and each rebuild under `npm start`)
 // and exposes it to templates as `site` and `newsroom`.
+
+import { changedPages, onlyContentChanged, type Signatures } from "../dev-delta.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n.ts";
 import { type Newsroom, nextNewsroom } from "../newsroom.ts";
 import { formatProblem } from "../problems.ts";
+import type { SitePages } from "../views.ts";
 import type { EleventyConfig } from "./config-types.ts";
 
 let current: Newsroom | undefined;
+/** What templates paginate over: every page, or in watch mode only the changed ones. */
+let exposed: SitePages | undefined;
 
 export function currentNewsroom(): Newsroom {
   if (!current) throw new Error("The newsroom is read before Eleventy's build started.");
@@ -22,7 +27,13 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
   config.ignores.add("src/releases/**");
   for (const target of ["src/releases/", "locales/", "_data/"]) config.addWatchTarget(target);
 
-  config.on("eleventy.before", async ({ directories }) => {
+  let changedFiles: string[] | undefined;
+  let signatures: Signatures | undefined;
+  config.on("eleventy.beforeWatch", (queue) => {
+    changedFiles = queue;
+  });
+
+  config.on("eleventy.before", async ({ directories, runMode }) => {
     current = await nextNewsroom({
       rootDir: options.rootDir,
       outputDir: directories.output,
@@ -30,6 +41,17 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
       onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
     });
     for (const warning of current.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
+    exposed = current.pages;
+    if (runMode !== "build") {
+      // Watching: see lib/dev-delta.ts.
+      const delta = changedPages(
+        current.pages,
+        changedFiles && onlyContentChanged(changedFiles) ? signatures : undefined,
+      );
+      exposed = delta.pages;
+      signatures = delta.signatures;
+      changedFiles = undefined;
+    }
   });
   // Every page template paginates over prepared views with `alias: view` and
   // is written to the view's URL. A function permalink is read directly;
@@ -37,5 +59,5 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
   // (Eleventy calls global data functions once, so this returns the function.)
   config.addGlobalData("permalink", () => (data: { view?: { url?: string } }) => data.view?.url);
   config.addGlobalData("site", () => currentNewsroom().site);
-  config.addGlobalData("newsroom", () => currentNewsroom().pages);
+  config.addGlobalData("newsroom", () => exposed ?? currentNewsroom().pages);
 }
