@@ -56,7 +56,8 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
   // Every page template paginates over prepared views with `alias: view` and
   // is written to the view's URL. A function permalink is read directly;
   // a "{{ view.url }}" string would be compiled by Nunjucks for every page.
-  // (Eleventy calls global data functions once, so this returns the function.)
+  // (Eleventy calls a function given as global data to get its value, so
+  // this one returns the permalink function.)
   config.addGlobalData("permalink", () => (data: { view?: { url?: string } }) => data.view?.url);
   config.addGlobalData("site", () => currentNewsroom().site);
   config.addGlobalData("newsroom", () => exposed ?? currentNewsroom().pages);
