@@ -25,8 +25,8 @@ interface PagefindResult {
   data(): Promise<PagefindResultData>;
 }
 
+/** What Pagefind's search returns, and so what runQuery returns. */
 interface PagefindSearch {
-  // Also the shape runQuery returns.
   results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
 }
@@ -36,7 +36,6 @@ interface Pagefind {
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string | null, options?: object): Promise<PagefindSearch | null>;
-  debouncedSearch(query: string | null, options?: object, ms?: number): Promise<PagefindSearch | null>;
 }
 
 const PAGE_SIZE = 10;

@@ -56,7 +56,6 @@ export async function writeServiceWorker(
       // Pagefind's index of a large site is many megabytes in many files.
       maximumFileSizeToCacheInBytes: 50 * 1024 * 1024,
       // URLs without "index.html", as links and Pagefind results write them.
-      modifyURLPrefix: {},
       manifestTransforms: [
         async (entries) => ({
           manifest: entries.map((e) => ({ ...e, url: e.url.replace(/(^|\/)index\.html$/, "$1") })),
