@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { LocaleRegistry } from "./locales.ts";
-import { readJsonFile } from "./locales.ts";
+import { JsonSyntaxError, readJsonFile } from "./locales.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
 
 export const COMPANIES_DIR = path.join("_data", "companies");
@@ -56,12 +56,10 @@ export function loadCompanies(rootDir: string, registry: LocaleRegistry): Compan
     const file = `${COMPANIES_DIR.split(path.sep).join("/")}/${name}`;
     let raw: unknown;
     try {
-      raw = readJsonFile(path.join(dir, name));
+      raw = readJsonFile(path.join(dir, name), file);
     } catch (error) {
-      problems.push({
-        file,
-        message: error instanceof Error ? error.message.replace(`${dir}/`, "") : String(error),
-      });
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      problems.push({ file: error.location, message: error.reason });
       continue;
     }
     const parsed = companySchema.safeParse(raw);

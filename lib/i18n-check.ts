@@ -8,7 +8,7 @@
 // readCheckInput is the only part that touches the disk.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { bundlePath } from "./i18n.ts";
+import { bundlePath, pluralCategories, splitPluralKey } from "./i18n.ts";
 import { type LocaleRegistry, parseJsonText, parseRegistry, REGISTRY_FILE } from "./locales.ts";
 import { formatProblem, type Problem } from "./problems.ts";
 
@@ -119,30 +119,6 @@ export function parseBundle(
 // rules have: English "one" and "other", Chinese and Japanese only "other".
 // `_zero` is allowed in any language: i18next uses it for a count of 0.
 // Ordinal plurals (place_ordinal_one…) follow the ordinal rules.
-
-const CATEGORY_ORDER = ["zero", "one", "two", "few", "many", "other"];
-const PLURAL_KEY = /^(.+?)(_ordinal)?_(zero|one|two|few|many|other)$/;
-
-export interface PluralKey {
-  /** The key a template passes to t with a count (home.count). */
-  base: string;
-  ordinal: boolean;
-  category: string;
-}
-
-export function splitPluralKey(key: string): PluralKey | undefined {
-  const match = PLURAL_KEY.exec(key);
-  if (!match?.[1] || !match[3]) return undefined;
-  return { base: match[1], ordinal: match[2] !== undefined, category: match[3] };
-}
-
-/** The CLDR plural categories of a language, in the usual order (one before other). */
-export function pluralCategories(language: string, ordinal = false): string[] {
-  const categories = new Intl.PluralRules(language, {
-    type: ordinal ? "ordinal" : "cardinal",
-  }).resolvedOptions().pluralCategories;
-  return [...categories].sort((a, b) => CATEGORY_ORDER.indexOf(a) - CATEGORY_ORDER.indexOf(b));
-}
 
 interface PluralGroup {
   base: string;

@@ -10,8 +10,33 @@ import { readJsonFile } from "./locales.ts";
 
 export type Bundle = Record<string, unknown>;
 
-/** i18next JSON v4 plural keys: key_one, key_other… (CLDR categories). */
-export const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+// i18next JSON v4 plural keys end in a CLDR category (home.count_one,
+// home.count_other; place_ordinal_two for ordinals), and a language needs
+// the categories its CLDR rules have: English "one" and "other", Chinese only
+// "other". The translator and `npm run check:i18n` both read them from here.
+const CATEGORY_ORDER = ["zero", "one", "two", "few", "many", "other"];
+const PLURAL_KEY = /^(.+?)(_ordinal)?_(zero|one|two|few|many|other)$/;
+
+export interface PluralKey {
+  /** The key a template passes to t with a count (home.count). */
+  base: string;
+  ordinal: boolean;
+  category: string;
+}
+
+export function splitPluralKey(key: string): PluralKey | undefined {
+  const match = PLURAL_KEY.exec(key);
+  if (!match?.[1] || !match[3]) return undefined;
+  return { base: match[1], ordinal: match[2] !== undefined, category: match[3] };
+}
+
+/** The CLDR plural categories of a language, in the usual order (one before other). */
+export function pluralCategories(language: string, ordinal = false): string[] {
+  const categories = new Intl.PluralRules(language, {
+    type: ordinal ? "ordinal" : "cardinal",
+  }).resolvedOptions().pluralCategories;
+  return [...categories].sort((a, b) => CATEGORY_ORDER.indexOf(a) - CATEGORY_ORDER.indexOf(b));
+}
 
 export function bundlePath(code: string): string {
   return path.join("locales", code, "translation.json");
@@ -27,22 +52,13 @@ export function loadBundles(rootDir: string, registry: LocaleRegistry): Map<stri
         `${relative}: missing bundle for locale "${locale.code}" listed in locales/registry.json`,
       );
     }
-    const parsed = readJsonFileRelative(file, relative);
+    const parsed = readJsonFile(file, relative);
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
       throw new Error(`${relative}: expected a JSON object of interface strings`);
     }
     bundles.set(locale.code, parsed as Bundle);
   }
   return bundles;
-}
-
-function readJsonFileRelative(file: string, relative: string): unknown {
-  try {
-    return readJsonFile(file);
-  } catch (error) {
-    // Report the project-relative path; absolute paths differ per machine.
-    throw new Error(String(error instanceof Error ? error.message : error).replace(file, relative));
-  }
 }
 
 export interface FallbackNotice {
@@ -115,20 +131,20 @@ export function createTranslator(
       const locale = registry.get(localeCode);
       if (!locale) throw new Error(`strings("${prefix}"): unknown locale "${localeCode}"`);
       // A language needs only its own plural forms (zh has no "_one").
-      const categories = new Set<string>(
-        new Intl.PluralRules(locale.i18nextLanguage).resolvedOptions().pluralCategories,
-      );
+      const needed = (key: string) => {
+        const plural = splitPluralKey(key);
+        return !plural || pluralCategories(locale.i18nextLanguage, plural.ordinal).includes(plural.category);
+      };
       const own = flatten(lookup(bundles.get(localeCode), prefix));
       const result: Record<string, string> = {};
       for (const [key, value] of flatten(lookup(bundles.get(registry.source.code), prefix))) {
-        const plural = PLURAL_SUFFIX.exec(key);
-        if (plural?.[1] && !categories.has(plural[1])) continue;
+        if (!needed(key)) continue;
         const translated = own.get(key);
         if (!translated) report(localeCode, `${prefix}.${key}`);
         result[key] = translated || value;
       }
       for (const [key, value] of own) {
-        if (PLURAL_SUFFIX.test(key) && value && !(key in result)) result[key] = value;
+        if (splitPluralKey(key) && value && !(key in result)) result[key] = value;
       }
       return result;
     },

@@ -74,13 +74,24 @@ export function parseRegistry(raw: unknown, file = REGISTRY_FILE): LocaleRegistr
 
 export function loadRegistry(rootDir: string): LocaleRegistry {
   const file = path.join(rootDir, REGISTRY_FILE);
-  return parseRegistry(readJsonFile(file), REGISTRY_FILE);
+  return parseRegistry(readJsonFile(file, REGISTRY_FILE), REGISTRY_FILE);
 }
 
 /** Parses JSON and names the file, line and column of a syntax error. */
-export function readJsonFile(file: string): unknown {
-  const text = readFileSync(file, "utf8");
-  return parseJsonText(text, file);
+/** `name` is how messages call the file: project-relative, the same on every machine. */
+export function readJsonFile(file: string, name: string): unknown {
+  return parseJsonText(readFileSync(file, "utf8"), name);
+}
+
+/** Invalid JSON, located as `file:line:column` when the parser says where. */
+export class JsonSyntaxError extends Error {
+  constructor(
+    readonly location: string,
+    readonly reason: string,
+  ) {
+    super(`${location}: ${reason}`);
+    this.name = "JsonSyntaxError";
+  }
 }
 
 export function parseJsonText(text: string, file: string): unknown {
@@ -90,12 +101,10 @@ export function parseJsonText(text: string, file: string): unknown {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
     if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset).split("\n");
-      const line = before.length;
+      const before = text.slice(0, Number(position[1])).split("\n");
       const column = (before.at(-1)?.length ?? 0) + 1;
-      throw new Error(`${file}:${line}:${column}: invalid JSON: ${message}`);
+      throw new JsonSyntaxError(`${file}:${before.length}:${column}`, `invalid JSON: ${message}`);
     }
-    throw new Error(`${file}: invalid JSON: ${message}`);
+    throw new JsonSyntaxError(file, `invalid JSON: ${message}`);
   }
 }

@@ -34,6 +34,7 @@ import type {
   ListingView,
   ListKind,
   LocaleView,
+  PageViewBase,
   PlainView,
   ReleaseCard,
   ReleaseView,
@@ -115,6 +116,7 @@ class SiteModel {
   readonly companySegments: Map<string, string>;
   readonly tagSegments: Map<string, string>;
   private readonly cards = new Map<Release, ReleaseCard>();
+  private readonly bodies = new Map<Release, string>();
   private readonly companyViews = new Map<Release, CompanyView | undefined>();
 
   constructor(readonly input: PagesInput) {
@@ -153,6 +155,16 @@ class SiteModel {
       );
     }
     return this.companyViews.get(release);
+  }
+
+  /** The body as HTML, rendered once for the release page and the feeds. */
+  html(release: Release): string {
+    let html = this.bodies.get(release);
+    if (html === undefined) {
+      html = this.input.markdown.render(release.body);
+      this.bodies.set(release, html);
+    }
+    return html;
   }
 
   card(release: Release): ReleaseCard {
@@ -212,7 +224,7 @@ function releasePages(model: SiteModel, locale: Locale, sorted: Release[]): Rele
         const twin = versions.get(l.code);
         return twin ? releaseUrl(l, twin.slug) : undefined;
       }),
-      release: { ...card, html: input.markdown.render(release.body) },
+      release: { ...card, html: model.html(release) },
       companyInfo,
       attachments: release.attachments.map((a) => ({
         name: a.name,
@@ -332,6 +344,21 @@ function archiveLists(
   return result;
 }
 
+/** The shared fields of a page every language has at its own URL (archive overview, search). */
+function inEveryLanguage(model: SiteModel, locale: Locale, urlOf: (locale: Locale) => string): PageViewBase {
+  const { registry } = model;
+  return {
+    url: urlOf(locale),
+    canonical: model.input.absolute(urlOf(locale)),
+    locale: localeView(locale),
+    alternates: model.alternates(
+      registry.all.map((l) => ({ locale: l, url: urlOf(l) })),
+      urlOf(registry.source),
+    ),
+    switcher: switcherFor(registry, locale, urlOf),
+  };
+}
+
 function entriesOf(specs: { spec: ListSpec }[]): ArchiveEntry[] {
   return specs.map(({ spec }) => ({ label: spec.subject, url: spec.first, count: spec.releases.length }));
 }
@@ -396,14 +423,7 @@ export function buildPages(input: PagesInput): SitePages {
     const [yearSpecs = [], companySpecs = [], tagSpecs = []] = archiveSpecs;
     archives.push({
       kind: "archive",
-      url: archiveUrl(locale),
-      canonical: input.absolute(archiveUrl(locale)),
-      locale: localeView(locale),
-      alternates: model.alternates(
-        registry.all.map((l) => ({ locale: l, url: archiveUrl(l) })),
-        archiveUrl(registry.source),
-      ),
-      switcher: switcherFor(registry, locale, (l) => archiveUrl(l)),
+      ...inEveryLanguage(model, locale, archiveUrl),
       years: entriesOf(yearSpecs),
       companies: entriesOf(companySpecs),
       tags: entriesOf(tagSpecs),
@@ -411,7 +431,7 @@ export function buildPages(input: PagesInput): SitePages {
 
     const entries = sorted.slice(0, FEED_SIZE).map((r) => ({
       ...model.card(r),
-      html: input.markdown.render(r.body),
+      html: model.html(r),
     }));
     feeds.push({
       locale: localeView(locale),
@@ -425,14 +445,7 @@ export function buildPages(input: PagesInput): SitePages {
 
   const search: SearchView[] = registry.all.map((locale) => ({
     kind: "search",
-    url: searchUrl(locale),
-    canonical: input.absolute(searchUrl(locale)),
-    locale: localeView(locale),
-    alternates: model.alternates(
-      registry.all.map((l) => ({ locale: l, url: searchUrl(l) })),
-      searchUrl(registry.source),
-    ),
-    switcher: switcherFor(registry, locale, (l) => searchUrl(l)),
+    ...inEveryLanguage(model, locale, searchUrl),
     strings: input.strings(locale.code, "search"),
   }));
 

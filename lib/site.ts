@@ -2,7 +2,7 @@
 // site owner edits; templates see it as `site`, scripts import it.
 import { IANAZone } from "luxon";
 import { z } from "zod";
-import { formatZodIssues } from "./problems.ts";
+import { formatProblem, problemsFromZod } from "./problems.ts";
 
 const siteSchema = z.strictObject({
   url: z
@@ -38,7 +38,16 @@ export function defineSite(input: SiteInput, env: NodeJS.ProcessEnv = process.en
   };
   const parsed = siteSchema.safeParse(merged);
   if (!parsed.success) {
-    throw new Error(formatZodIssues("_data/site.ts", parsed.error.issues).join("\n"));
+    // A bad value from the environment is named by its variable, not the file.
+    const overrides: Record<string, string | undefined> = {
+      url: env.SITE_URL ? "SITE_URL" : undefined,
+      pathPrefix: env.PATH_PREFIX ? "PATH_PREFIX" : undefined,
+    };
+    const problems = problemsFromZod("_data/site.ts", parsed.error.issues).map((p) => {
+      const variable = p.field ? overrides[p.field] : undefined;
+      return variable ? { ...p, file: `environment variable ${variable}` } : p;
+    });
+    throw new Error(problems.map(formatProblem).join("\n"));
   }
   return parsed.data;
 }

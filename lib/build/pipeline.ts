@@ -100,29 +100,30 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     });
     try {
       await timed(phases, "eleventy", () => renderSite(newsroom, rootDir, stagingDir));
-      await timed(phases, "checks", () => {
-        const missingLang = findPagesWithoutRegistryLang(stagingDir, newsroom.registry);
-        if (missingLang.length > 0) {
-          throw new BuildFailure(`Pages without a registry language:\n  - ${missingLang.join("\n  - ")}`);
-        }
-      });
     } catch (error) {
       // Let the index finish (or fail) before the staging folder is removed.
       await indexing.catch(() => undefined);
       throw error;
     }
     const pagefind = await indexing;
-    const searchFiles = listFiles(path.join(stagingDir, "pagefind"));
     const offline = await timed(phases, "offline", () =>
       writeServiceWorker(rootDir, stagingDir, newsroom.registry),
     );
     const files = listFiles(stagingDir);
+    await timed(phases, "checks", () => {
+      const missingLang = findPagesWithoutRegistryLang(stagingDir, files, newsroom.registry);
+      if (missingLang.length > 0) {
+        throw new BuildFailure(`Pages without a registry language:\n  - ${missingLang.join("\n  - ")}`);
+      }
+    });
+    const pagefindDir = `${path.join(stagingDir, "pagefind")}${path.sep}`;
+    const searchFiles = files.filter((file) => file.startsWith(pagefindDir));
     const report: BuildReport = {
       outputDir,
       preview: newsroom.pages.preview,
       wallMs: 0,
       phases,
-      pagesByLocale: countPagesByLocale(stagingDir, newsroom.registry),
+      pagesByLocale: countPagesByLocale(stagingDir, files, newsroom.registry),
       published: newsroom.releases.filter((r) => r.status === "published").length,
       scheduled: newsroom.releases.filter((r) => r.status === "scheduled").length,
       drafts: newsroom.releases.filter((r) => r.status === "draft").length,

@@ -3,13 +3,8 @@
 // line, a bundle, a releases folder), builds it, and checks that every part
 // of the site that reads the registry picked it up.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  checkI18n,
-  formatFinding,
-  pluralCategories,
-  readCheckInput,
-  splitPluralKey,
-} from "../../lib/i18n-check.ts";
+import { pluralCategories, splitPluralKey } from "../../lib/i18n.ts";
+import { checkI18n, formatFinding, readCheckInput } from "../../lib/i18n-check.ts";
 import {
   type BuildResult,
   createFixtureSite,

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { pluralCategories } from "../../lib/i18n.ts";
 import {
   type CheckInput,
   checkI18n,
@@ -11,7 +12,6 @@ import {
   interpolationVariables,
   type ParsedBundle,
   parseBundle,
-  pluralCategories,
   readCheckInput,
 } from "../../lib/i18n-check.ts";
 import { tempProject } from "../helpers/temp-project.ts";

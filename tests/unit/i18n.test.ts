@@ -1,17 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Bundle, createTranslator, type FallbackNotice, loadBundles } from "../../lib/i18n.ts";
-import { parseRegistry } from "../../lib/locales.ts";
+import { tempProject, testRegistry } from "../helpers/temp-project.ts";
 
-const registry = parseRegistry({
-  sourceLocale: "en",
-  locales: [
-    { code: "en", htmlLang: "en", i18nextLanguage: "en", luxonLocale: "en", label: "English" },
-    { code: "zh", htmlLang: "zh-CN", i18nextLanguage: "zh-CN", luxonLocale: "zh-CN", label: "简体中文" },
-  ],
-});
+const registry = testRegistry;
 
 const bundles = new Map<string, Bundle>([
   [
@@ -80,17 +71,8 @@ describe("the t filter's translator", () => {
 });
 
 describe("loadBundles", () => {
-  function projectWith(files: Record<string, string>): string {
-    const root = mkdtempSync(path.join(tmpdir(), "pressroom-i18n-"));
-    for (const [relative, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-      writeFileSync(path.join(root, relative), text);
-    }
-    return root;
-  }
-
   it("names file, line and column of a JSON syntax error", () => {
-    const root = projectWith({
+    const root = tempProject({
       "locales/en/translation.json": '{"a": "b"}',
       "locales/zh/translation.json": '{\n  "a": "乙",\n}\n',
     });
@@ -98,7 +80,7 @@ describe("loadBundles", () => {
   });
 
   it("names a missing bundle", () => {
-    const root = projectWith({ "locales/en/translation.json": "{}" });
+    const root = tempProject({ "locales/en/translation.json": "{}" });
     expect(() => loadBundles(root, registry)).toThrow(/locales\/zh\/translation.json: missing bundle/);
   });
 });
