@@ -3,9 +3,15 @@
 // change; given only the changed views, it renders those and leaves the
 // other pages it wrote before in place. Templates and bundles shape every
 // page, so a change to them renders everything.
+//
+// Views are compared with the previous build's by value. Unchanged release
+// texts are parsed and rendered once (lib/rebuild-cache.ts), so most of
+// their strings are the very same objects and compare at once.
+import equal from "fast-deep-equal";
 import type { SitePages } from "./views.ts";
 
-export type Signatures = Map<string, string>;
+/** The previous build's views, by page. */
+export type PreviousViews = Map<string, unknown>;
 
 const PAGED = [
   "chooser",
@@ -28,24 +34,22 @@ export function onlyContentChanged(changedFiles: readonly string[]): boolean {
 
 /**
  * The pages with a view that differs from the previous build's, and the
- * signatures to compare the next build with. Without previous signatures,
- * every page.
+ * views to compare the next build with. Without previous views, every page.
  */
 export function changedPages(
   pages: SitePages,
-  previous: Signatures | undefined,
-): { pages: SitePages; signatures: Signatures } {
-  const signatures: Signatures = new Map();
+  previous: PreviousViews | undefined,
+): { pages: SitePages; views: PreviousViews } {
+  const current: PreviousViews = new Map();
   const result: SitePages = { ...pages };
   for (const key of PAGED) {
     const views: readonly { url?: string; atomUrl?: string }[] = pages[key];
     const kept = views.filter((view) => {
       const id = `${key}\u0000${view.url ?? view.atomUrl}`;
-      const signature = JSON.stringify(view);
-      signatures.set(id, signature);
-      return previous?.get(id) !== signature;
+      current.set(id, view);
+      return !previous?.has(id) || !equal(previous.get(id), view);
     });
     (result as unknown as Record<string, unknown>)[key] = kept;
   }
-  return { pages: result, signatures };
+  return { pages: result, views: current };
 }

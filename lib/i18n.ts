@@ -116,6 +116,7 @@ export function createTranslator(
   const sourceLanguage = registry.source.i18nextLanguage;
   const sourceFile = bundlePath(registry.source.code);
   const memo = new Map<string, string>();
+  const inSource = new Map<string, boolean>();
   const report = (locale: string, key: string) => {
     const id = `${locale}\u0000${key}`;
     if (seen.has(id) || locale === registry.source.code) return;
@@ -149,9 +150,12 @@ export function createTranslator(
       return result;
     },
     optional(localeCode, key) {
-      return instance.exists(key, { lng: sourceLanguage, fallbackLng: [] })
-        ? translator.t(localeCode, key)
-        : undefined;
+      let exists = inSource.get(key);
+      if (exists === undefined) {
+        exists = instance.exists(key, { lng: sourceLanguage, fallbackLng: [] });
+        inSource.set(key, exists);
+      }
+      return exists ? translator.t(localeCode, key) : undefined;
     },
     t(localeCode, key, options = {}) {
       // Templates ask for the same few strings thousands of times per build.

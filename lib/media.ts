@@ -4,7 +4,6 @@
 // (@11ty/eleventy-img), shown as thumbnails.
 import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import Image from "@11ty/eleventy-img";
 
 export type AttachmentKind = "pdf" | "image" | "document" | "archive" | "file";
 
@@ -99,6 +98,9 @@ export async function publishAttachments(
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(attachment.source, target);
     if (attachment.kind !== "image" || renditions.has(attachment.source)) continue;
+    // Loaded on first use: with sharp it is a third of a second of start-up
+    // that sites without images, and every watch rebuild, need not pay.
+    const { default: Image } = await import("@11ty/eleventy-img");
     const metadata = await Image(attachment.source, {
       widths: [320, 640, 1280],
       formats: ["webp", "auto"],

@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
 import { type Companies, loadCompanies } from "./companies.ts";
-import { loadReleases, type Release } from "./content/load.ts";
+import { loadReleases, type ParsedRelease, type Release } from "./content/load.ts";
 import { resolveBuildTime } from "./dates.ts";
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "./i18n.ts";
 import { type Locale, type LocaleRegistry, loadRegistry } from "./locales.ts";
@@ -16,6 +16,7 @@ import { markdown } from "./markdown.ts";
 import { publishAttachments } from "./media.ts";
 import { buildPages, type SitePages } from "./pages.ts";
 import type { Problem } from "./problems.ts";
+import { RebuildCache } from "./rebuild-cache.ts";
 import type { Site } from "./site.ts";
 import { absoluteUrl, releaseUrl } from "./urls.ts";
 
@@ -39,6 +40,18 @@ export interface NewsroomOptions {
   onCompanyFallback?: (notice: { file: string; field: string; locale: string }) => void;
   /** Where attachments are published; without it, pages list them but nothing is written. */
   outputDir?: string;
+  /** Under watch: work kept from the previous build (see createNewsroomCache). */
+  cache?: NewsroomCache;
+}
+
+/** Parsed release files and rendered bodies, reused by the next build when their text is unchanged. */
+export interface NewsroomCache {
+  releases: RebuildCache<ParsedRelease>;
+  bodies: RebuildCache<string>;
+}
+
+export function createNewsroomCache(): NewsroomCache {
+  return { releases: new RebuildCache(), bodies: new RebuildCache() };
 }
 
 export async function loadSite(rootDir: string): Promise<Site> {
@@ -48,7 +61,9 @@ export async function loadSite(rootDir: string): Promise<Site> {
 }
 
 export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> {
-  const { rootDir, env = process.env } = options;
+  const { rootDir, env = process.env, cache } = options;
+  cache?.releases.nextBuild();
+  cache?.bodies.nextBuild();
   const site = await loadSite(rootDir);
   const registry = loadRegistry(rootDir);
   const translator = createTranslator(registry, loadBundles(rootDir, registry), options.onFallback);
@@ -60,6 +75,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     timeZone: site.timeZone,
     buildTime,
     companyKeys: new Set(companies.keys()),
+    cache: cache?.releases,
   });
   const preview = isPreview(env);
   const renditions = options.outputDir
@@ -79,7 +95,9 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     registry,
     releases,
     releasesPerPage: site.releasesPerPage,
-    markdown,
+    renderBody: cache
+      ? (source) => cache.bodies.get(source, () => markdown.render(source))
+      : (source) => markdown.render(source),
     companies,
     tagLabel: (code, tag) => translator.optional(code, `tags.${tag}`) ?? tag,
     onCompanyFallback: options.onCompanyFallback ?? (() => {}),

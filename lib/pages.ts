@@ -6,7 +6,6 @@ import { type Companies, type CompanyView, companyView } from "./companies.ts";
 import type { Release } from "./content/load.ts";
 import { formatReleaseTime } from "./dates.ts";
 import type { Locale, LocaleRegistry } from "./locales.ts";
-import type { markdown as Markdown } from "./markdown.ts";
 import { formatFileSize, type ImageRendition } from "./media.ts";
 import { uniqueSegments } from "./segments.ts";
 import { newsArticleScript, ogLocale } from "./structured-data.ts";
@@ -52,7 +51,8 @@ export interface PagesInput {
   registry: LocaleRegistry;
   releases: readonly Release[];
   releasesPerPage: number;
-  markdown: typeof Markdown;
+  /** Markdown body to HTML. */
+  renderBody: (source: string) => string;
   companies: Companies;
   /** Site URL + path prefix + a root-relative URL. */
   absolute: (url: string) => string;
@@ -161,7 +161,7 @@ class SiteModel {
   html(release: Release): string {
     let html = this.bodies.get(release);
     if (html === undefined) {
-      html = this.input.markdown.render(release.body);
+      html = this.input.renderBody(release.body);
       this.bodies.set(release, html);
     }
     return html;

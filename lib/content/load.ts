@@ -3,15 +3,16 @@
 // not as Eleventy templates, so that every problem in every file is reported
 // in one run before anything is rendered, and unpublished text never reaches
 // a template.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseReleaseTime, RELEASE_TIME_EXPECTED, type ReleaseTime } from "../dates.ts";
 import type { LocaleRegistry } from "../locales.ts";
 import { type Attachment, resolveAttachment } from "../media.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "../problems.ts";
+import type { RebuildCache } from "../rebuild-cache.ts";
 import { FrontMatterSyntaxError, splitFrontMatter } from "./front-matter.ts";
-import { frontMatterSchema, KNOWN_FIELDS, SLUG_PATTERN } from "./schema.ts";
+import { type FrontMatter, frontMatterSchema, KNOWN_FIELDS, SLUG_PATTERN } from "./schema.ts";
 
 export const RELEASES_DIR = path.join("src", "releases");
 
@@ -44,6 +45,8 @@ export interface LoadOptions {
   buildTime: DateTime;
   /** Keys of _data/companies/; a key-like `company` must be one of them. */
   companyKeys: ReadonlySet<string>;
+  /** Under watch: parsed files kept from the previous build (lib/rebuild-cache.ts). */
+  cache?: RebuildCache<ParsedRelease>;
 }
 
 export interface LoadedReleases {
@@ -119,6 +122,60 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
   return { releases, warnings };
 }
 
+/** What a release file's text alone decides: its front matter, checked, and its body. */
+export interface ParsedRelease {
+  problems: Problem[];
+  warnings: Problem[];
+  /** Absent when the text has problems. */
+  valid?: { data: FrontMatter; time: ReleaseTime; body: string };
+}
+
+export function parseReleaseText(text: string, file: string, timeZone: string): ParsedRelease {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  let split: ReturnType<typeof splitFrontMatter>;
+  try {
+    split = splitFrontMatter(text);
+  } catch (error) {
+    if (error instanceof FrontMatterSyntaxError) {
+      problems.push({ file: error.line ? `${file}:${error.line}` : file, message: error.message });
+      return { problems, warnings };
+    }
+    throw error;
+  }
+
+  if (split.data === null || typeof split.data !== "object" || Array.isArray(split.data)) {
+    problems.push({ file, message: "front matter must be a set of `key: value` lines" });
+    return { problems, warnings };
+  }
+  for (const key of Object.keys(split.data)) {
+    if (!KNOWN_FIELDS.has(key)) {
+      warnings.push({
+        file,
+        field: key,
+        message: `unknown front matter key, ignored (known: ${[...KNOWN_FIELDS].join(", ")})`,
+      });
+    }
+  }
+
+  const parsed = frontMatterSchema.safeParse(split.data);
+  if (!parsed.success) {
+    problems.push(...problemsFromZod(file, parsed.error.issues));
+    return { problems, warnings };
+  }
+  const data = parsed.data;
+  const time = parseReleaseTime(data.releaseTime, timeZone);
+  if (!time) {
+    problems.push({
+      file,
+      field: "releaseTime",
+      message: `"${data.releaseTime}" is not ${RELEASE_TIME_EXPECTED}`,
+    });
+    return { problems, warnings };
+  }
+  return { problems, warnings, valid: { data, time, body: split.body } };
+}
+
 function readRelease(
   full: string,
   file: string,
@@ -138,46 +195,20 @@ function readRelease(
     ok = false;
   }
 
-  let split: ReturnType<typeof splitFrontMatter>;
-  try {
-    split = splitFrontMatter(readFileSync(full, "utf8"));
-  } catch (error) {
-    if (error instanceof FrontMatterSyntaxError) {
-      problems.push({ file: error.line ? `${file}:${error.line}` : file, message: error.message });
-      return undefined;
-    }
-    throw error;
+  const parse = () => parseReleaseText(readFileSync(full, "utf8"), file, options.timeZone);
+  let parsed: ParsedRelease;
+  if (options.cache) {
+    // Modification time and size say whether the file changed without reading it.
+    const { mtimeNs, size } = statSync(full, { bigint: true });
+    parsed = options.cache.get(`${file}\u0000${options.timeZone}\u0000${mtimeNs}\u0000${size}`, parse);
+  } else {
+    parsed = parse();
   }
+  problems.push(...parsed.problems);
+  warnings.push(...parsed.warnings);
+  if (!parsed.valid) return undefined;
+  const { data, time, body } = parsed.valid;
 
-  if (split.data === null || typeof split.data !== "object" || Array.isArray(split.data)) {
-    problems.push({ file, message: "front matter must be a set of `key: value` lines" });
-    return undefined;
-  }
-  for (const key of Object.keys(split.data)) {
-    if (!KNOWN_FIELDS.has(key)) {
-      warnings.push({
-        file,
-        field: key,
-        message: `unknown front matter key, ignored (known: ${[...KNOWN_FIELDS].join(", ")})`,
-      });
-    }
-  }
-
-  const parsed = frontMatterSchema.safeParse(split.data);
-  if (!parsed.success) {
-    problems.push(...problemsFromZod(file, parsed.error.issues));
-    return undefined;
-  }
-  const data = parsed.data;
-  const time = parseReleaseTime(data.releaseTime, options.timeZone);
-  if (!time) {
-    problems.push({
-      file,
-      field: "releaseTime",
-      message: `"${data.releaseTime}" is not ${RELEASE_TIME_EXPECTED}`,
-    });
-    return undefined;
-  }
   if (data.company && SLUG_PATTERN.test(data.company) && !options.companyKeys.has(data.company)) {
     const known = [...options.companyKeys].join(", ") || "none yet";
     problems.push({
@@ -220,7 +251,7 @@ function readRelease(
     tags: data.tags ?? [],
     time,
     status,
-    body: split.body,
+    body,
     attachments,
   };
 }

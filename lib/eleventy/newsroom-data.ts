@@ -1,9 +1,9 @@
 // Loads the newsroom before each build (and each rebuild under `npm start`)
 // and exposes it to templates as `site` and `newsroom`.
 
-import { changedPages, onlyContentChanged, type Signatures } from "../dev-delta.ts";
+import { changedPages, onlyContentChanged, type PreviousViews } from "../dev-delta.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n.ts";
-import { type Newsroom, nextNewsroom } from "../newsroom.ts";
+import { createNewsroomCache, type Newsroom, nextNewsroom } from "../newsroom.ts";
 import { formatProblem } from "../problems.ts";
 import type { SitePages } from "../views.ts";
 import type { EleventyConfig } from "./config-types.ts";
@@ -26,9 +26,16 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
   const log = options.log ?? ((line: string) => console.warn(line));
   config.ignores.add("src/releases/**");
   for (const target of ["src/releases/", "locales/", "_data/"]) config.addWatchTarget(target);
+  // Eleventy waits for a changed file to keep its size for 150 ms before
+  // rebuilding, in case it is still being written. Editors save a release in
+  // one write, and a file caught half-written is reported and rebuilt on the
+  // next event anyway, so a shorter wait is most of the edit-to-page time won.
+  config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 
   let changedFiles: string[] | undefined;
-  let signatures: Signatures | undefined;
+  let previousViews: PreviousViews | undefined;
+  // Kept across rebuilds under watch; a one-off build loads once.
+  const cache = createNewsroomCache();
   config.on("eleventy.beforeWatch", (queue) => {
     changedFiles = queue;
   });
@@ -37,6 +44,7 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
     current = await nextNewsroom({
       rootDir: options.rootDir,
       outputDir: directories.output,
+      cache: runMode === "build" ? undefined : cache,
       onFallback: (notice) => log(fallbackWarning(notice)),
       onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
     });
@@ -46,10 +54,10 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
       // Watching: see lib/dev-delta.ts.
       const delta = changedPages(
         current.pages,
-        changedFiles && onlyContentChanged(changedFiles) ? signatures : undefined,
+        changedFiles && onlyContentChanged(changedFiles) ? previousViews : undefined,
       );
       exposed = delta.pages;
-      signatures = delta.signatures;
+      previousViews = delta.views;
       changedFiles = undefined;
     }
   });

@@ -1,7 +1,10 @@
+import { rmSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { loadReleases } from "../../lib/content/load.ts";
+import { loadReleases, type ParsedRelease } from "../../lib/content/load.ts";
 import { ProblemsError } from "../../lib/problems.ts";
+import { RebuildCache } from "../../lib/rebuild-cache.ts";
 import { releaseFile } from "../helpers/fixture-site.ts";
 import { tempProject, testRegistry } from "../helpers/temp-project.ts";
 
@@ -161,5 +164,55 @@ describe("loadReleases", () => {
       ["lumora"],
     );
     expect(releases.map((r) => r.company)).toEqual(["lumora", "Acme Corp"]);
+  });
+
+  it("under watch, reuses a parsed file only while it is unchanged, and forgets removed files", () => {
+    const rootDir = tempProject({
+      "src/releases/en/a.md": releaseFile({ title: "Alpha", releaseTime: "2025-01-01" }),
+      "src/releases/en/b.md": releaseFile({ title: "Beta", releaseTime: "2025-01-02" }),
+    });
+    const cache = new RebuildCache<ParsedRelease>();
+    const options = {
+      rootDir,
+      registry: testRegistry,
+      timeZone: "Asia/Shanghai",
+      buildTime,
+      companyKeys: new Set<string>(),
+      cache,
+    };
+    const titles = () => {
+      cache.nextBuild();
+      return loadReleases(options).releases.map((r) => r.title);
+    };
+    expect(titles()).toEqual(["Alpha", "Beta"]);
+    // Same length, so only the modification time tells the edit apart.
+    const edited = path.join(rootDir, "src/releases/en/a.md");
+    writeFileSync(edited, releaseFile({ title: "Alpho", releaseTime: "2025-01-01" }));
+    utimesSync(edited, new Date(), new Date(Date.now() + 1000));
+    expect(titles()).toEqual(["Alpho", "Beta"]);
+    rmSync(path.join(rootDir, "src/releases/en/b.md"));
+    expect(titles()).toEqual(["Alpho"]);
+    expect(cache.size).toBe(1);
+  });
+});
+
+describe("RebuildCache", () => {
+  it("computes a value once while builds keep asking for it, and drops it after a build that does not", () => {
+    const cache = new RebuildCache<string>();
+    let computed = 0;
+    const get = () =>
+      cache.get("key", () => {
+        computed += 1;
+        return "value";
+      });
+    get();
+    cache.nextBuild();
+    get();
+    get();
+    expect(computed).toBe(1);
+    cache.nextBuild();
+    cache.nextBuild();
+    get();
+    expect(computed).toBe(2);
   });
 });

@@ -26,8 +26,8 @@ describe("watch-mode rebuilds", () => {
   });
 
   it("render only pages whose view changed, keeping the full sitemap", () => {
-    const { signatures } = changedPages(pages({ "/a/": "A", "/b/": "B" }), undefined);
-    const { pages: next } = changedPages(pages({ "/a/": "A", "/b/": "B edited" }), signatures);
+    const { views } = changedPages(pages({ "/a/": "A", "/b/": "B" }), undefined);
+    const { pages: next } = changedPages(pages({ "/a/": "A", "/b/": "B edited" }), views);
     expect(next.releases.map((r) => r.url)).toEqual(["/b/"]);
     expect(next.feeds).toHaveLength(1);
     expect(next.sitemap).toHaveLength(1);

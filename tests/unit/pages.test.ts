@@ -32,7 +32,7 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     registry: testRegistry,
     releases,
     releasesPerPage: 20,
-    markdown,
+    renderBody: (source) => markdown.render(source),
     companies: new Map(),
     tagLabel: (_code, tag) => tag,
     onCompanyFallback: () => {},

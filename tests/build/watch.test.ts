@@ -1,0 +1,116 @@
+// `npm start` keeps Eleventy watching and, when only releases or company
+// data change, rewrites just the pages whose view changed (lib/dev-delta.ts),
+// reusing parsed and rendered releases whose file is unchanged
+// (lib/rebuild-cache.ts). These tests edit a fixture site under watch and
+// check that every page the edit reaches is rewritten, that the others are
+// left alone, and that a broken file is reported without stopping the watch.
+import { type ChildProcess, spawn } from "node:child_process";
+import { statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listFiles } from "../../lib/build/output-files.ts";
+import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
+import { page } from "../helpers/html.ts";
+
+const release = (title: string, releaseTime: string, tags: string[]) =>
+  releaseFile({ title, releaseTime, tags }, `Body of ${title}.`);
+
+let site: FixtureSite;
+let watcher: ChildProcess;
+let output = "";
+
+/** Polls until `test` holds; a file write may land before the watcher sees its folder, so `retry` writes again. */
+async function until(test: () => boolean, retry?: () => void): Promise<void> {
+  const started = Date.now();
+  let lastTry = started;
+  while (!test()) {
+    if (Date.now() - started > 60_000) throw new Error(`timed out; watch output:\n${output.slice(-3000)}`);
+    if (retry && Date.now() - lastTry > 2_000) {
+      retry();
+      lastTry = Date.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const title = (url: string) => page(site, url)("h1").first().text().trim();
+const pageText = (url: string) => page(site, url)("main").text();
+
+function modifiedTimes(): Map<string, number> {
+  const root = path.join(site.dir, "_site");
+  return new Map(
+    listFiles(root)
+      .filter((file) => file.endsWith(".html") || file.endsWith(".xml") || file.endsWith(".json"))
+      .map((file) => [path.relative(root, file), statSync(file).mtimeMs]),
+  );
+}
+
+beforeAll(async () => {
+  site = createFixtureSite({
+    "src/releases/en/first.md": release("First release", "2025-01-01", ["solar"]),
+    "src/releases/en/second.md": release("Second release", "2025-02-01", ["wind"]),
+    "src/releases/en/third.md": release("Third release", "2025-03-01", ["solar"]),
+    "src/releases/zh/second.md": release("第二篇新闻稿", "2025-02-01", ["wind"]),
+  });
+  watcher = spawn(
+    process.execPath,
+    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--watch"],
+    {
+      cwd: site.dir,
+      env: { ...process.env, BUILD_TIME: "2026-11-01T00:00:00+08:00" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  watcher.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  watcher.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  await until(() => output.includes("Watching"));
+}, 90_000);
+
+afterAll(() => {
+  watcher?.kill();
+  site?.dispose();
+});
+
+describe("npm start (watch)", () => {
+  it("rewrites the edited release, its neighbours and listings, and leaves other pages alone", async () => {
+    const before = modifiedTimes();
+    const edit = () =>
+      site.write("src/releases/en/second.md", release("Second, retitled", "2025-02-01", ["wind"]));
+    edit();
+    await until(() => title("/en/releases/second/") === "Second, retitled", edit);
+    // Neighbours link to it by title, the home page and its tag list it.
+    await until(() => pageText("/en/releases/first/").includes("Second, retitled"));
+    expect(pageText("/en/releases/third/")).toContain("Second, retitled");
+    expect(pageText("/en/")).toContain("Second, retitled");
+    expect(pageText("/en/tags/wind/")).toContain("Second, retitled");
+    expect(site.read("_site/en/feed.xml")).toContain("Second, retitled");
+
+    const after = modifiedTimes();
+    const rewritten = [...after].filter(([file, time]) => before.get(file) !== time).map(([file]) => file);
+    expect(rewritten).toContain(path.join("en", "releases", "second", "index.html"));
+    // Nothing about these changed: the Chinese pages and the other tag's list.
+    for (const untouched of [
+      path.join("zh", "releases", "second", "index.html"),
+      path.join("zh", "index.html"),
+      path.join("en", "tags", "solar", "index.html"),
+    ]) {
+      expect(rewritten).not.toContain(untouched);
+    }
+  }, 90_000);
+
+  it("reports a broken release by file and field, keeps watching, and recovers when it is fixed", async () => {
+    const seen = output.length;
+    site.write("src/releases/en/third.md", release("Third release", "next Tuesday", ["solar"]));
+    await until(() => output.slice(seen).includes("src/releases/en/third.md: releaseTime"));
+    expect(title("/en/releases/third/")).toBe("Third release");
+
+    const fix = () =>
+      site.write("src/releases/en/third.md", release("Third, fixed", "2025-03-01", ["solar"]));
+    fix();
+    await until(() => title("/en/releases/third/") === "Third, fixed", fix);
+  }, 90_000);
+});
