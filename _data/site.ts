@@ -8,4 +8,7 @@ export default defineSite({
   // Date-only release times are calendar dates in this zone.
   timeZone: "Asia/Shanghai",
   releasesPerPage: 20,
+  // true builds the search index one language after another: slower, but
+  // with less memory at its peak (see Performance in the README).
+  indexOneLanguageAtATime: false,
 });

@@ -18,6 +18,9 @@ const siteSchema = z.strictObject({
     .string()
     .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'expected a path such as "/" or "/newsroom/"')
     .default("/"),
+  // Build the search index one language after another: slower, but the
+  // indexer's memory peak is the largest language's instead of the sum.
+  indexOneLanguageAtATime: z.boolean().default(false),
 });
 
 export type SiteInput = z.input<typeof siteSchema>;

@@ -91,7 +91,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         const source = sources.get(view.sourceId) as Release;
         return indexDocument(view, source.body, markdown);
       });
-      const report = await buildSearchIndex(documents, path.join(stagingDir, "pagefind"));
+      const report = await buildSearchIndex(documents, path.join(stagingDir, "pagefind"), {
+        oneLanguageAtATime: newsroom.site.indexOneLanguageAtATime,
+      });
       const indexed = new Set(newsroom.pages.releases.map((view) => view.locale.code));
       const problems = checkPagefindReport(report, newsroom.registry, indexed);
       if (problems.length > 0)

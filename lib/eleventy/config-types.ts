@@ -14,7 +14,9 @@ export interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
-  setChokidarConfig(options: { awaitWriteFinish?: { stabilityThreshold: number; pollInterval: number } }): void;
+  setChokidarConfig(options: {
+    awaitWriteFinish?: { stabilityThreshold: number; pollInterval: number };
+  }): void;
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
   on(
     event: "eleventy.before" | "eleventy.after",

@@ -11,6 +11,8 @@ import type { ReleaseView } from "../views.ts";
 
 export interface IndexDocument {
   url: string;
+  /** The page's <html lang>, which names its index. */
+  language: string;
   html: string;
 }
 
@@ -48,5 +50,5 @@ export function indexDocument(view: ReleaseView, markdownSource: string, md: Mar
     md.render(markdownSource, env),
     "</main></body></html>",
   ].join("");
-  return { url: view.url, html };
+  return { url: view.url, language: view.locale.htmlLang.toLowerCase(), html };
 }

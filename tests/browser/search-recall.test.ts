@@ -49,7 +49,9 @@ beforeAll(async () => {
     truth.en.set(`/en/releases/${release.slug}/`, release.en.text);
     truth.zh.set(`/zh/releases/${release.slug}/`, release.zh.text);
   }
-  served = await serveFixtureSite(files);
+  // The recall searches need no service worker, and one would go on fetching
+  // the whole index in the background while the transfer test counts bytes.
+  served = await serveFixtureSite(files, { serviceWorkers: "block" });
   // The search page's own query code, exposed so the test can ask for all results.
   const bundled = await build({
     entryPoints: [`${projectRoot}/lib/client/search-query.ts`],
@@ -130,17 +132,19 @@ describe(`a first search on ${RELEASES} releases per language`, () => {
     const visitor = await openBrowser({ serviceWorkers: "block" });
     try {
       served.server.bytesSent.clear();
+      served.server.bytesUncompressed.clear();
       const page = await visitor.context.newPage();
       await page.goto(`${served.server.origin}/${locale}/search/?q=${encodeURIComponent(word)}`);
       await page.waitForFunction(() =>
         /\d/.test(document.querySelector(".search-status")?.textContent ?? ""),
       );
-      const bytes = [...served.server.bytesSent.values()].reduce((sum, n) => sum + n, 0);
+      const total = (bytes: Map<string, number>) => [...bytes.values()].reduce((sum, n) => sum + n, 0);
       const index = [...served.server.bytesSent]
         .filter(([url]) => url.includes("/pagefind/"))
         .reduce((sum, [, n]) => sum + n, 0);
+      const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
       console.log(
-        `first ${locale} query "${word}": ${(bytes / 1024).toFixed(0)} KB transferred (page, CSS, scripts and ${(index / 1024).toFixed(0)} KB of Pagefind files)`,
+        `first ${locale} query "${word}": ${kb(total(served.server.bytesSent))} transferred with gzip (${kb(total(served.server.bytesUncompressed))} uncompressed); page, CSS, scripts and ${kb(index)} of Pagefind files`,
       );
       expect(await page.locator(".result").count()).toBeGreaterThan(0);
       // Pagefind loads only the chunks a query needs, never the whole index.

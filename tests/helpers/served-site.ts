@@ -13,7 +13,7 @@ export interface ServedSite {
 
 export async function serveFixtureSite(
   files: Record<string, string | Uint8Array>,
-  options: BuildRun & { mount?: string } = {},
+  options: BuildRun & { mount?: string; serviceWorkers?: "allow" | "block" } = {},
 ): Promise<ServedSite> {
   const site = createFixtureSite(files);
   const result = await site.build(options);
@@ -22,7 +22,7 @@ export async function serveFixtureSite(
     throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
   }
   const server = await serveStatic(`${site.dir}/_site`, options.mount);
-  const browser = await openBrowser();
+  const browser = await openBrowser({ serviceWorkers: options.serviceWorkers });
   return {
     site,
     server,

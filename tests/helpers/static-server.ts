@@ -1,9 +1,11 @@
 // Serves a built site from a folder on 127.0.0.1, as a static host would:
-// index.html for folders, 404.html for missing files, correct MIME types.
-import { createReadStream, existsSync, statSync } from "node:fs";
+// index.html for folders, 404.html for missing files, correct MIME types,
+// and text compressed with gzip when the browser accepts it.
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -20,16 +22,23 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** What hosts compress; Pagefind's index files and WebAssembly come gzipped already. */
+const COMPRESSED = new Set([".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt"]);
+
 export interface StaticServer {
   origin: string;
-  /** Bytes sent per request path, for transfer figures. */
+  /** Bytes sent per request path, as transferred (after compression), for transfer figures. */
   bytesSent: Map<string, number>;
+  /** The same before compression. */
+  bytesUncompressed: Map<string, number>;
   close(): Promise<void>;
 }
 
 /** Serves `root` at `mount` (a path prefix such as "/newsroom/", default "/"). */
 export async function serveStatic(root: string, mount = "/"): Promise<StaticServer> {
   const bytesSent = new Map<string, number>();
+  const bytesUncompressed = new Map<string, number>();
+  const count = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (!url.pathname.startsWith(mount)) {
@@ -52,12 +61,25 @@ export async function serveStatic(root: string, mount = "/"): Promise<StaticServ
       }
     }
     const size = statSync(file).size;
-    bytesSent.set(url.pathname, (bytesSent.get(url.pathname) ?? 0) + size);
-    res.writeHead(status, {
+    count(bytesUncompressed, url.pathname, size);
+    const headers = {
       "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-      "content-length": size,
       "cache-control": "no-cache",
-    });
+    };
+    if (COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(String(req.headers["accept-encoding"]))) {
+      const body = gzipSync(readFileSync(file));
+      count(bytesSent, url.pathname, body.length);
+      res.writeHead(status, {
+        ...headers,
+        "content-encoding": "gzip",
+        "content-length": body.length,
+        vary: "accept-encoding",
+      });
+      res.end(body);
+      return;
+    }
+    count(bytesSent, url.pathname, size);
+    res.writeHead(status, { ...headers, "content-length": size });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -65,6 +87,7 @@ export async function serveStatic(root: string, mount = "/"): Promise<StaticServ
   return {
     origin: `http://127.0.0.1:${port}`,
     bytesSent,
+    bytesUncompressed,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

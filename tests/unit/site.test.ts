@@ -8,6 +8,7 @@ describe("the site record", () => {
       timeZone: "Asia/Shanghai",
       releasesPerPage: 20,
       pathPrefix: "/",
+      indexOneLanguageAtATime: false,
     });
     expect(
       defineSite(
@@ -21,6 +22,9 @@ describe("the site record", () => {
     expect(() => defineSite({ url: "https://news.example", timeZone: "Mars/Olympus" }, {})).toThrow(
       "_data/site.ts: timeZone: expected an IANA time zone such as Asia/Shanghai",
     );
+    expect(() =>
+      defineSite({ url: "https://news.example", indexOneLanguageAtATime: "yes" as unknown as boolean }, {}),
+    ).toThrow("_data/site.ts: indexOneLanguageAtATime: ");
   });
 
   it("names the environment variable when the bad value came from it", () => {
