@@ -2,7 +2,8 @@
 // the full pipeline and, in the same run, with bare Eleventy plus bare
 // Pagefind, alternating for several rounds, and prints medians per phase
 // (wall, CPU, peak RSS), sizes, the ratio between the two, and the time from
-// editing one release to its page being rewritten under `npm start`.
+// editing one release to its page being rewritten under `npm start`, and what
+// a first search transfers (in the system's Chromium, when it has one).
 import { spawn } from "node:child_process";
 import {
   appendFileSync,
@@ -16,8 +17,12 @@ import {
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
 import { writeBareSite } from "../lib/bench/bare-site.ts";
+import { CHROMIUM } from "../lib/bench/chromium.ts";
+import { type FirstQuery, measureFirstQuery } from "../lib/bench/first-query.ts";
 import { type Measurement, measure } from "../lib/bench/process-tree.ts";
+import { serveStatic } from "../lib/bench/static-server.ts";
 import { copyProject } from "../lib/bench/workspace.ts";
 import { listFiles, totalBytes } from "../lib/build/output-files.ts";
 import { formatBytes } from "../lib/build/summary.ts";
@@ -31,6 +36,7 @@ const { values } = parseArgs({
     out: { type: "string" },
     json: { type: "boolean", default: false },
     "skip-dev": { type: "boolean", default: false },
+    "skip-browser": { type: "boolean", default: false },
   },
 });
 const releases = Number(values.releases);
@@ -159,6 +165,11 @@ const summary = {
     indexBytes: totalBytes(indexFiles),
     indexFiles: indexFiles.length,
     releasePageBytes: existsSync(releasePage) ? statSync(releasePage).size : 0,
+    // As served: the page and its stylesheet, gzipped.
+    releasePageGzipBytes: existsSync(releasePage)
+      ? gzipSync(readFileSync(releasePage)).length +
+        gzipSync(readFileSync(path.join(fullSite, "assets", "site.css"))).length
+      : 0,
   },
   bare: {
     eleventy: {
@@ -174,7 +185,29 @@ const summary = {
   },
   ratio: fullWall / bareTotal,
   devLoopMs: undefined as number | undefined,
+  firstQuery: {} as Record<string, FirstQuery>,
 };
+
+// Words the generated corpus uses in every few releases.
+const FIRST_QUERIES = [
+  ["en", "battery"],
+  ["zh", "新能源"],
+] as const;
+let firstQueryProblem: string | undefined;
+if (values["skip-browser"]) {
+  firstQueryProblem = "skipped (--skip-browser)";
+} else if (!existsSync(CHROMIUM)) {
+  firstQueryProblem = `no Chromium at ${CHROMIUM}`;
+} else {
+  const server = await serveStatic(fullSite);
+  try {
+    for (const [locale, query] of FIRST_QUERIES) {
+      summary.firstQuery[`${locale} ${query}`] = await measureFirstQuery(server, `/${locale}/search/`, query);
+    }
+  } finally {
+    await server.close();
+  }
+}
 
 let devLoopProblem: string | undefined;
 if (!values["skip-dev"]) {
@@ -252,7 +285,7 @@ if (values.json) {
   log(`    node processes   ${seconds(s.full.node.cpuMs)} CPU, peak RSS ${mb(s.full.node.peakRss)}`);
   log(`    pagefind         ${seconds(s.full.pagefind.cpuMs)} CPU, peak RSS ${mb(s.full.pagefind.peakRss)}`);
   log(
-    `    output           ${formatBytes(s.full.outputBytes)}; search index ${s.full.indexFiles} files, ${formatBytes(s.full.indexBytes)}; a release page ${formatBytes(s.full.releasePageBytes)}`,
+    `    output           ${formatBytes(s.full.outputBytes)}; search index ${s.full.indexFiles} files, ${formatBytes(s.full.indexBytes)}; a release page ${formatBytes(s.full.releasePageBytes)} (${formatBytes(s.full.releasePageGzipBytes)} gzipped with its CSS)`,
   );
   log(
     `  bare Eleventy      ${seconds(s.bare.eleventy.wallMs)} wall, ${seconds(s.bare.eleventy.cpuMs)} CPU, peak RSS ${mb(s.bare.eleventy.peakRss)}`,
@@ -264,4 +297,10 @@ if (values.json) {
   if (s.devLoopMs !== undefined)
     log(`  dev loop           one edited release rewritten in ${seconds(s.devLoopMs)} (npm start, watch)`);
   if (devLoopProblem) log(`  dev loop           not measured: ${devLoopProblem}`);
+  for (const [query, first] of Object.entries(s.firstQuery)) {
+    log(
+      `  first query        ${query}: ${formatBytes(first.bytes)} transferred with gzip (${formatBytes(first.uncompressedBytes)} uncompressed; Pagefind ${formatBytes(first.pagefindBytes)}), ${first.results} results shown`,
+    );
+  }
+  if (firstQueryProblem) log(`  first query        not measured: ${firstQueryProblem}`);
 }

@@ -147,12 +147,21 @@ export async function buildSearchIndex(
       if (run.code !== 0) throw new Error(`Pagefind exited with ${run.code} (${language}):\n${output}`);
       return { language, bundle, report: parsePagefindOutput(output) };
     };
-    const groups = [...byLanguage].sort(([a], [b]) => a.localeCompare(b));
+    // The language with the most text takes longest: it starts first.
+    const size = (docs: IndexDocument[]) => docs.reduce((sum, doc) => sum + doc.html.length, 0);
+    const groups = [...byLanguage]
+      .map(([language, docs]) => ({ language, docs, size: size(docs) }))
+      .sort((a, b) => b.size - a.size || a.language.localeCompare(b.language))
+      .map(({ language, docs }): [string, IndexDocument[]] => [language, docs]);
     const runs = [];
     if (options.oneLanguageAtATime) {
       for (const group of groups) runs.push(await index(group));
     } else {
-      runs.push(...(await Promise.all(groups.map(index))));
+      // Every run ends before a failure is reported, so none is left writing.
+      for (const settled of await Promise.allSettled(groups.map(index))) {
+        if (settled.status === "rejected") throw settled.reason;
+        runs.push(settled.value);
+      }
     }
 
     const languages: Record<string, unknown> = {};
@@ -164,7 +173,7 @@ export async function buildSearchIndex(
       moveInto(run.bundle, outputPath);
     }
     if (entry) {
-      entry.languages = languages;
+      entry.languages = Object.fromEntries(Object.entries(languages).sort(([a], [b]) => a.localeCompare(b)));
       writeFileSync(path.join(outputPath, ENTRY), JSON.stringify(entry));
       removeUnusedUi(outputPath);
     }

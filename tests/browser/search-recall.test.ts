@@ -5,8 +5,8 @@
 // differently from pages; see lib/han.ts). Keep it when upgrading Pagefind.
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { measureFirstQuery } from "../../lib/bench/first-query.ts";
 import { generateCorpus } from "../../lib/corpus.ts";
-import { openBrowser } from "../helpers/browser.ts";
 import { projectRoot } from "../helpers/fixture-site.ts";
 import { type ServedSite, serveFixtureSite } from "../helpers/served-site.ts";
 
@@ -127,30 +127,13 @@ describe(`a first search on ${RELEASES} releases per language`, () => {
     ["zh", "新能源"],
     ["en", "battery"],
   ] as const)("transfers a bounded amount for a first %s query (%s)", async (locale, word) => {
-    // Without the service worker, which would also fetch the whole index for
-    // offline use in the background: this is what the query itself costs.
-    const visitor = await openBrowser({ serviceWorkers: "block" });
-    try {
-      served.server.bytesSent.clear();
-      served.server.bytesUncompressed.clear();
-      const page = await visitor.context.newPage();
-      await page.goto(`${served.server.origin}/${locale}/search/?q=${encodeURIComponent(word)}`);
-      await page.waitForFunction(() =>
-        /\d/.test(document.querySelector(".search-status")?.textContent ?? ""),
-      );
-      const total = (bytes: Map<string, number>) => [...bytes.values()].reduce((sum, n) => sum + n, 0);
-      const index = [...served.server.bytesSent]
-        .filter(([url]) => url.includes("/pagefind/"))
-        .reduce((sum, [, n]) => sum + n, 0);
-      const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-      console.log(
-        `first ${locale} query "${word}": ${kb(total(served.server.bytesSent))} transferred with gzip (${kb(total(served.server.bytesUncompressed))} uncompressed); page, CSS, scripts and ${kb(index)} of Pagefind files`,
-      );
-      expect(await page.locator(".result").count()).toBeGreaterThan(0);
-      // Pagefind loads only the chunks a query needs, never the whole index.
-      expect(index).toBeLessThan(1024 * 1024);
-    } finally {
-      await visitor.close();
-    }
+    const first = await measureFirstQuery(served.server, `/${locale}/search/`, word);
+    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+    console.log(
+      `first ${locale} query "${word}": ${kb(first.bytes)} transferred with gzip (${kb(first.uncompressedBytes)} uncompressed), of which ${kb(first.pagefindBytes)} Pagefind files`,
+    );
+    expect(first.results).toBeGreaterThan(0);
+    // Pagefind loads only the chunks a query needs, never the whole index.
+    expect(first.pagefindBytes).toBeLessThan(1024 * 1024);
   });
 });

@@ -4,7 +4,7 @@
 // after one visit.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser } from "../helpers/browser.ts";
+import { openBrowser } from "../../lib/bench/chromium.ts";
 import { releaseFile } from "../helpers/fixture-site.ts";
 import { type ServedSite, serveFixtureSite } from "../helpers/served-site.ts";
 

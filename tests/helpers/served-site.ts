@@ -1,8 +1,8 @@
 // A fixture site built with the real build command, served on 127.0.0.1 and
 // opened in a fresh headless Chromium: the setup every browser test shares.
-import { type BrowserSession, openBrowser } from "./browser.ts";
+import { type BrowserSession, openBrowser } from "../../lib/bench/chromium.ts";
+import { type StaticServer, serveStatic } from "../../lib/bench/static-server.ts";
 import { type BuildRun, createFixtureSite, type FixtureSite } from "./fixture-site.ts";
-import { type StaticServer, serveStatic } from "./static-server.ts";
 
 export interface ServedSite {
   site: FixtureSite;

@@ -1,6 +1,7 @@
 // Serves a built site from a folder on 127.0.0.1, as a static host would:
 // index.html for folders, 404.html for missing files, correct MIME types,
-// and text compressed with gzip when the browser accepts it.
+// and text compressed with gzip when the browser accepts it. Used by the
+// browser tests and the benchmark's first-query figure.
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";

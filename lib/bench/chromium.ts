@@ -1,5 +1,6 @@
 // Headless Chromium from the system (Debian's package), driven by
-// playwright-core, against a built site served on 127.0.0.1 only.
+// playwright-core, against a built site served on 127.0.0.1 only: for the
+// browser tests and the benchmark's first-query figure.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -1,0 +1,46 @@
+// What a visitor's first search costs on the wire: the search page opened
+// with a query in a fresh browser, without the service worker (which would
+// go on to fetch the whole index for offline use), counting every byte the
+// server sends until the results are shown.
+import { openBrowser } from "./chromium.ts";
+import type { StaticServer } from "./static-server.ts";
+
+export interface FirstQuery {
+  /** As sent, text gzipped as static hosts do. */
+  bytes: number;
+  uncompressedBytes: number;
+  /** Of `bytes`, Pagefind's runtime and index files. */
+  pagefindBytes: number;
+  results: number;
+}
+
+const sum = (values: Iterable<number>) => [...values].reduce((total, n) => total + n, 0);
+
+export async function measureFirstQuery(
+  server: StaticServer,
+  searchPath: string,
+  query: string,
+): Promise<FirstQuery> {
+  const visitor = await openBrowser({ serviceWorkers: "block" });
+  try {
+    server.bytesSent.clear();
+    server.bytesUncompressed.clear();
+    const page = await visitor.context.newPage();
+    await page.goto(`${server.origin}${searchPath}?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(
+      () => /\d/.test(document.querySelector(".search-status")?.textContent ?? ""),
+      undefined,
+      { timeout: 120_000 },
+    );
+    return {
+      bytes: sum(server.bytesSent.values()),
+      uncompressedBytes: sum(server.bytesUncompressed.values()),
+      pagefindBytes: sum(
+        [...server.bytesSent].filter(([url]) => url.includes("/pagefind/")).map(([, n]) => n),
+      ),
+      results: await page.locator(".result").count(),
+    };
+  } finally {
+    await visitor.close();
+  }
+}
