@@ -26,10 +26,18 @@ const siteSchema = z.strictObject({
 export type SiteInput = z.input<typeof siteSchema>;
 export type Site = z.output<typeof siteSchema>;
 
+/** "1"/"true" and "0"/"false"; anything else is left for the schema to refuse by name. */
+function parseFlag(value: string): boolean | string {
+  if (/^(1|true)$/i.test(value)) return true;
+  if (/^(0|false)$/i.test(value)) return false;
+  return value;
+}
+
 /**
  * Validates the site record. SITE_URL and PATH_PREFIX override `url` and
  * `pathPrefix`, so a preview deploy can use its own address without editing
- * the file.
+ * the file; INDEX_ONE_LANGUAGE_AT_A_TIME lets a build machine with little
+ * memory index one language at a time.
  */
 export function defineSite(input: SiteInput, env: NodeJS.ProcessEnv = process.env): Site {
   const merged = {
@@ -38,6 +46,9 @@ export function defineSite(input: SiteInput, env: NodeJS.ProcessEnv = process.en
     ...(env.PATH_PREFIX
       ? { pathPrefix: `/${env.PATH_PREFIX.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/") }
       : {}),
+    ...(env.INDEX_ONE_LANGUAGE_AT_A_TIME
+      ? { indexOneLanguageAtATime: parseFlag(env.INDEX_ONE_LANGUAGE_AT_A_TIME) }
+      : {}),
   };
   const parsed = siteSchema.safeParse(merged);
   if (!parsed.success) {
@@ -45,6 +56,7 @@ export function defineSite(input: SiteInput, env: NodeJS.ProcessEnv = process.en
     const overrides: Record<string, string | undefined> = {
       url: env.SITE_URL ? "SITE_URL" : undefined,
       pathPrefix: env.PATH_PREFIX ? "PATH_PREFIX" : undefined,
+      indexOneLanguageAtATime: env.INDEX_ONE_LANGUAGE_AT_A_TIME ? "INDEX_ONE_LANGUAGE_AT_A_TIME" : undefined,
     };
     const problems = problemsFromZod("_data/site.ts", parsed.error.issues).map((p) => {
       const variable = p.field ? overrides[p.field] : undefined;

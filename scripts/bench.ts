@@ -37,6 +37,7 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     "skip-dev": { type: "boolean", default: false },
     "skip-browser": { type: "boolean", default: false },
+    "one-language-at-a-time": { type: "boolean", default: false },
   },
 });
 const releases = Number(values.releases);
@@ -100,7 +101,11 @@ for (const release of corpus) {
 }
 writeBareSite(bareDir, corpus, projectRoot);
 
-const env = { ...process.env, BUILD_TIME };
+const env = {
+  ...process.env,
+  BUILD_TIME,
+  ...(values["one-language-at-a-time"] ? { INDEX_ONE_LANGUAGE_AT_A_TIME: "1" } : {}),
+};
 const node = process.execPath;
 const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = path.join(
@@ -151,6 +156,7 @@ const summary = {
     wallMs: fullWall,
     cpuMs: median(full.map((r) => r.m.cpuMs)),
     peakRss: median(full.map((r) => r.m.peakRss)),
+    peakTotalRss: median(full.map((r) => r.m.peakTotalRss)),
     pagesPerSecond: Math.round(pages / (fullWall / 1000)),
     phasesMs: Object.fromEntries(phaseNames.map((n) => [n, median(full.map((r) => r.phases[n] ?? 0))])),
     node: {
@@ -181,6 +187,7 @@ const summary = {
       wallMs: median(barePagefind.map((m) => m.wallMs)),
       cpuMs: median(barePagefind.map((m) => m.cpuMs)),
       peakRss: median(barePagefind.map((m) => m.peakRss)),
+      peakTotalRss: median(barePagefind.map((m) => m.peakTotalRss)),
     },
   },
   ratio: fullWall / bareTotal,
@@ -284,6 +291,7 @@ if (values.json) {
   );
   log(`    node processes   ${seconds(s.full.node.cpuMs)} CPU, peak RSS ${mb(s.full.node.peakRss)}`);
   log(`    pagefind         ${seconds(s.full.pagefind.cpuMs)} CPU, peak RSS ${mb(s.full.pagefind.peakRss)}`);
+  log(`    all at once      peak RSS ${mb(s.full.peakTotalRss)} (every process of the build together)`);
   log(
     `    output           ${formatBytes(s.full.outputBytes)}; search index ${s.full.indexFiles} files, ${formatBytes(s.full.indexBytes)}; a release page ${formatBytes(s.full.releasePageBytes)} (${formatBytes(s.full.releasePageGzipBytes)} gzipped with its CSS)`,
   );
@@ -291,7 +299,7 @@ if (values.json) {
     `  bare Eleventy      ${seconds(s.bare.eleventy.wallMs)} wall, ${seconds(s.bare.eleventy.cpuMs)} CPU, peak RSS ${mb(s.bare.eleventy.peakRss)}`,
   );
   log(
-    `  bare Pagefind      ${seconds(s.bare.pagefind.wallMs)} wall, ${seconds(s.bare.pagefind.cpuMs)} CPU, peak RSS ${mb(s.bare.pagefind.peakRss)}`,
+    `  bare Pagefind      ${seconds(s.bare.pagefind.wallMs)} wall, ${seconds(s.bare.pagefind.cpuMs)} CPU, peak RSS ${mb(s.bare.pagefind.peakRss)} (${mb(s.bare.pagefind.peakTotalRss)} with its launcher)`,
   );
   log(`  ratio              full / (bare Eleventy + bare Pagefind) = ${s.ratio.toFixed(2)}`);
   if (s.devLoopMs !== undefined)

@@ -1,6 +1,7 @@
 // Measures a command and every process it starts (Pagefind runs as its own
-// binary): wall time, CPU time and the peak resident memory of the largest
-// process, by sampling /proc. Linux only, like the machines we measure on.
+// binary): wall time, CPU time, the peak resident memory of the largest
+// process and of all of them at once, by sampling /proc. Linux only, like
+// the machines we measure on.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 
@@ -12,11 +13,18 @@ export interface ProcessSample {
   peakRss: number;
 }
 
+interface Reading extends ProcessSample {
+  /** Resident set size now (VmRSS), bytes. */
+  rss: number;
+}
+
 export interface Measurement {
   wallMs: number;
   cpuMs: number;
   /** Largest single process's peak RSS. */
   peakRss: number;
+  /** Highest sum of the resident memory of the processes running at one moment (sampled every 20 ms). */
+  peakTotalRss: number;
   processes: ProcessSample[];
   stdout: string;
   stderr: string;
@@ -39,7 +47,7 @@ function children(pid: number): number[] {
   }
 }
 
-function sample(pid: number): ProcessSample | undefined {
+function sample(pid: number): Reading | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // The name is in parentheses and may contain spaces; fields follow it.
@@ -47,8 +55,8 @@ function sample(pid: number): ProcessSample | undefined {
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const cpuTicks = Number(fields[11]) + Number(fields[12]);
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-    return { name, cpuMs: (cpuTicks * 1000) / TICKS_PER_SECOND, peakRss: Number(hwm?.[1] ?? 0) * 1024 };
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+    return { name, cpuMs: (cpuTicks * 1000) / TICKS_PER_SECOND, peakRss: kb("VmHWM"), rss: kb("VmRSS") };
   } catch {
     return undefined;
   }
@@ -67,14 +75,17 @@ export function measure(
       stdio: ["ignore", "pipe", "pipe"],
     });
     const seen = new Map<number, ProcessSample>();
+    let peakTotalRss = 0;
     const poll = () => {
       const queue = child.pid ? [child.pid] : [];
+      let totalRss = 0;
       while (queue.length > 0) {
         const pid = queue.pop() as number;
         const s = sample(pid);
         // A process read while exiting reports no memory: keep the highest readings.
         const before = seen.get(pid);
         if (s) {
+          totalRss += s.rss;
           seen.set(pid, {
             name: s.name,
             cpuMs: Math.max(s.cpuMs, before?.cpuMs ?? 0),
@@ -83,6 +94,7 @@ export function measure(
         }
         queue.push(...children(pid));
       }
+      peakTotalRss = Math.max(peakTotalRss, totalRss);
     };
     const timer = setInterval(poll, 20);
     let stdout = "";
@@ -102,6 +114,7 @@ export function measure(
         wallMs: performance.now() - start,
         cpuMs: processes.reduce((sum, p) => sum + p.cpuMs, 0),
         peakRss: Math.max(0, ...processes.map((p) => p.peakRss)),
+        peakTotalRss,
         processes,
         stdout,
         stderr,

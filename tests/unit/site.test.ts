@@ -25,6 +25,13 @@ describe("the site record", () => {
     expect(() =>
       defineSite({ url: "https://news.example", indexOneLanguageAtATime: "yes" as unknown as boolean }, {}),
     ).toThrow("_data/site.ts: indexOneLanguageAtATime: ");
+    expect(
+      defineSite({ url: "https://news.example" }, { INDEX_ONE_LANGUAGE_AT_A_TIME: "1" })
+        .indexOneLanguageAtATime,
+    ).toBe(true);
+    expect(() =>
+      defineSite({ url: "https://news.example" }, { INDEX_ONE_LANGUAGE_AT_A_TIME: "yes" }),
+    ).toThrow("environment variable INDEX_ONE_LANGUAGE_AT_A_TIME: indexOneLanguageAtATime: ");
   });
 
   it("names the environment variable when the bad value came from it", () => {
