@@ -23,6 +23,37 @@ export interface EleventyConfig {
     callback: (event: { directories: { output: string; input: string }; runMode: string }) => unknown,
   ): void;
   on(event: "eleventy.beforeWatch", callback: (changedFiles: string[]) => unknown): void;
+  on(
+    event: "eleventy.engine.njk",
+    callback: (event: { nunjucks: NunjucksLibrary; environment: NunjucksEnvironment }) => unknown,
+  ): void;
+  addExtension(
+    extension: string,
+    options: {
+      key: string;
+      compileOptions?: { permalink?: boolean };
+      compile(source: string, inputPath: string): (data: unknown) => Promise<string>;
+    },
+  ): void;
   ignores: { add(glob: string): void };
   setQuietMode(quiet: boolean): void;
+}
+
+/** The part of Nunjucks (as Eleventy loads it) that compiles a template. */
+export interface NunjucksEnvironment {
+  /** Forgets every include read so far. */
+  invalidateCache(): void;
+}
+
+export interface NunjucksTemplate {
+  render(data: unknown, callback: (error: Error | null, result: string) => void): void;
+}
+
+export interface NunjucksLibrary {
+  Template: new (
+    source: string,
+    environment: NunjucksEnvironment,
+    path: string | null,
+    eagerCompile: boolean,
+  ) => NunjucksTemplate;
 }

@@ -113,4 +113,16 @@ describe("npm start (watch)", () => {
     fix();
     await until(() => title("/en/releases/third/") === "Third, fixed", fix);
   }, 90_000);
+
+  it("renders every page again with an edited layout, though templates are compiled once per build", async () => {
+    const layout = "_includes/layouts/base.njk";
+    const original = site.read(layout);
+    const edit = () => site.write(layout, original.replace("</body>", "<!-- layout edited --></body>"));
+    edit();
+    await until(
+      () => site.read("_site/zh/releases/second/index.html").includes("<!-- layout edited -->"),
+      edit,
+    );
+    expect(site.read("_site/en/index.html")).toContain("<!-- layout edited -->");
+  }, 90_000);
 });
