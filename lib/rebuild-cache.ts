@@ -1,9 +1,9 @@
 // Under `npm start` every change reloads the whole newsroom, but an edit
-// touches one file. Work decided by a text alone (parsing a release file,
-// rendering a Markdown body) is kept from one build to the next and reused
-// when the text is the same. Entries a build did not ask for are dropped
-// when the next one starts, so the cache follows the content and a long
-// editing session does not grow it.
+// touches one file. Work decided by one file or text alone is kept from one
+// build to the next: a parsed release while the file's modification time
+// and size are unchanged, a rendered body while its Markdown is the same.
+// Entries a build did not ask for are dropped when the next one starts, so
+// the cache follows the content and a long editing session does not grow it.
 
 export class RebuildCache<V> {
   #previous = new Map<string, V>();
