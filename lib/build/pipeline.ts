@@ -109,7 +109,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     }
     const pagefind = await indexing;
     const offline = await timed(phases, "offline", () =>
-      writeServiceWorker(rootDir, stagingDir, newsroom.registry),
+      writeServiceWorker(rootDir, stagingDir, newsroom.registry, pagefind.pages > 0),
     );
     const files = listFiles(stagingDir);
     await timed(phases, "checks", () => {

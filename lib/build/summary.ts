@@ -20,7 +20,9 @@ export function formatSummary(report: BuildReport): string {
     report.preview
       ? `  releases:   PREVIEW with ${report.published} published, ${report.scheduled} scheduled, ${report.drafts} draft (not for publication)`
       : `  releases:   ${report.published} published; held back: ${report.scheduled} scheduled, ${report.drafts} draft`,
-    `  search:     ${report.search.pages} pages indexed in ${report.search.languages.join(", ")}; ${report.search.files} files, ${formatBytes(report.search.bytes)}`,
+    report.search.pages > 0
+      ? `  search:     ${report.search.pages} pages indexed in ${report.search.languages.join(", ")}; ${report.search.files} files, ${formatBytes(report.search.bytes)}`
+      : "  search:     nothing to index yet (no published release)",
     `  offline:    ${report.offline.files} files precached, ${formatBytes(report.offline.bytes)}`,
     `  output:     ${report.files} files, ${formatBytes(report.bytes)}`,
     `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")} (search runs alongside eleventy)`,

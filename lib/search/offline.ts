@@ -15,12 +15,17 @@ export interface OfflineReport {
   precachedBytes: number;
 }
 
-export function precachePatterns(registry: LocaleRegistry): string[] {
+/** `withSearchIndex` is false before the first release, when there is no index to cache. */
+export function precachePatterns(registry: LocaleRegistry, withSearchIndex = true): string[] {
   return [
     "assets/**/*.{css,js,svg}",
     // Pagefind's runtime and index, not its prebuilt UIs (we draw our own).
-    "pagefind/{pagefind.js,pagefind-worker.js,pagefind-entry.json,*.pf_meta,wasm.*}",
-    "pagefind/{index,fragment,filter}/*",
+    ...(withSearchIndex
+      ? [
+          "pagefind/{pagefind.js,pagefind-worker.js,pagefind-entry.json,*.pf_meta,wasm.*}",
+          "pagefind/{index,fragment,filter}/*",
+        ]
+      : []),
     ...registry.all.flatMap((l) => [
       `${l.urlSegment}/search/index.html`,
       `${l.urlSegment}/offline/index.html`,
@@ -32,6 +37,7 @@ export async function writeServiceWorker(
   rootDir: string,
   siteDir: string,
   registry: LocaleRegistry,
+  withSearchIndex = true,
 ): Promise<OfflineReport> {
   const work = mkdtempSync(path.join(tmpdir(), "pressroom-sw-"));
   try {
@@ -54,7 +60,7 @@ export async function writeServiceWorker(
       swSrc: source,
       swDest: path.join(siteDir, "sw.js"),
       globDirectory: siteDir,
-      globPatterns: precachePatterns(registry),
+      globPatterns: precachePatterns(registry, withSearchIndex),
       // Pagefind's index of a large site is many megabytes in many files.
       maximumFileSizeToCacheInBytes: 50 * 1024 * 1024,
       // URLs without "index.html", as links and Pagefind results write them.

@@ -120,6 +120,9 @@ export async function buildSearchIndex(
   outputPath: string,
   options: SearchIndexOptions = {},
 ): Promise<PagefindReport> {
+  // Pagefind refuses to write an index of nothing (a newsroom before its
+  // first release); the search page then says search is unavailable.
+  if (documents.length === 0) return mergeReports([]);
   const work = mkdtempSync(path.join(tmpdir(), "pressroom-index-"));
   // Beside the output, so that moving a language's files in is a rename.
   const bundles = mkdtempSync(`${outputPath}-languages-`);
@@ -195,6 +198,8 @@ export function checkPagefindReport(
   localesWithReleases: ReadonlySet<string>,
 ): string[] {
   const problems: string[] = [];
+  // With no release to index yet, Pagefind is not run at all.
+  if (localesWithReleases.size === 0) return problems;
   if (!report.extended) {
     problems.push(
       `Pagefind v${report.version} is not the extended binary: Chinese text would be indexed without word segmentation`,

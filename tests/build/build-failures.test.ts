@@ -69,3 +69,20 @@ describe("a page without the registry's <html lang>", () => {
     }
   });
 });
+
+describe("a newsroom before its first release", () => {
+  it("builds its pages without a search index, and says so", async () => {
+    const empty = createFixtureSite({});
+    try {
+      const result = await empty.build();
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("search:     nothing to index yet (no published release)");
+      expect(empty.exists("_site/en/index.html")).toBe(true);
+      expect(empty.exists("_site/zh/search/index.html")).toBe(true);
+      expect(empty.exists("_site/pagefind")).toBe(false);
+    } finally {
+      empty.dispose();
+    }
+  }, 120_000);
+});

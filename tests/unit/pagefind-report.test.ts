@@ -22,6 +22,16 @@ describe("the search index check", () => {
     ]);
   });
 
+  it("expects nothing before the first release, when Pagefind is not run", () => {
+    expect(
+      checkPagefindReport(
+        { version: "unknown", extended: false, languages: [], pages: 0 },
+        testRegistry,
+        new Set(),
+      ),
+    ).toEqual([]);
+  });
+
   it("does not expect an index for a language with no releases yet", () => {
     expect(checkPagefindReport({ ...good, languages: ["en"] }, testRegistry, new Set(["en"]))).toEqual([]);
   });
