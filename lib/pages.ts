@@ -446,6 +446,8 @@ export function buildPages(input: PagesInput): SitePages {
   const search: SearchView[] = registry.all.map((locale) => ({
     kind: "search",
     ...inEveryLanguage(model, locale, searchUrl),
+    // The index holds the release pages this build writes (lib/search/).
+    searchable: releases.length > 0,
     strings: input.strings(locale.code, "search"),
   }));
 

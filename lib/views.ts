@@ -134,6 +134,8 @@ export interface ArchiveView extends PageViewBase {
 
 export interface SearchView extends PageViewBase {
   kind: "search";
+  /** False before the first release: there is no index to search. */
+  searchable: boolean;
   /** Interface strings the search script needs, keyed without the "search." prefix. */
   strings: Record<string, string>;
 }

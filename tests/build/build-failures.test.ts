@@ -81,6 +81,10 @@ describe("a newsroom before its first release", () => {
       expect(empty.exists("_site/en/index.html")).toBe(true);
       expect(empty.exists("_site/zh/search/index.html")).toBe(true);
       expect(empty.exists("_site/pagefind")).toBe(false);
+      // The search page says there is nothing yet instead of failing to load an index.
+      const search = empty.read("_site/zh/search/index.html");
+      expect(search).toContain("暂无已发布的新闻稿。");
+      expect(search).not.toContain("search.js");
     } finally {
       empty.dispose();
     }
