@@ -9,7 +9,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { bundlePath, pluralCategories, splitPluralKey } from "./i18n.ts";
-import { type LocaleRegistry, parseJsonText, parseRegistry, REGISTRY_FILE } from "./locales.ts";
+import {
+  JsonSyntaxError,
+  type LocaleRegistry,
+  parseJsonText,
+  parseRegistry,
+  REGISTRY_FILE,
+} from "./locales.ts";
 import { formatProblem, type Problem } from "./problems.ts";
 
 export type Severity = "error" | "warning";
@@ -57,8 +63,8 @@ export interface ParsedBundle {
 }
 
 /**
- * Turns an error thrown by parseJsonText or parseRegistry (messages that
- * start with the file, maybe with :line:column) into findings.
+ * Turns an error thrown by parseRegistry (lines that start with the file,
+ * maybe with :line:column) into findings.
  */
 function findingsFromThrown(file: string, thrown: unknown): Finding[] {
   const message = thrown instanceof Error ? thrown.message : String(thrown);
@@ -86,7 +92,8 @@ export function parseBundle(
   try {
     raw = parseJsonText(text, file);
   } catch (thrown) {
-    return { bundle: undefined, findings: findingsFromThrown(file, thrown) };
+    if (!(thrown instanceof JsonSyntaxError)) throw thrown;
+    return { bundle: undefined, findings: [error(thrown.location, undefined, thrown.reason)] };
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return {

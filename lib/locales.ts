@@ -77,8 +77,11 @@ export function loadRegistry(rootDir: string): LocaleRegistry {
   return parseRegistry(readJsonFile(file, REGISTRY_FILE), REGISTRY_FILE);
 }
 
-/** Parses JSON and names the file, line and column of a syntax error. */
-/** `name` is how messages call the file: project-relative, the same on every machine. */
+/**
+ * Reads and parses a JSON file, naming the file, line and column of a syntax
+ * error. `name` is how messages call the file: project-relative, the same on
+ * every machine.
+ */
 export function readJsonFile(file: string, name: string): unknown {
   return parseJsonText(readFileSync(file, "utf8"), name);
 }

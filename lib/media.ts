@@ -2,8 +2,9 @@
 // release. Every file is offered for download with its type and size;
 // images also get responsive renditions with width and height
 // (@11ty/eleventy-img), shown as thumbnails.
-import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { ProblemsError } from "./problems.ts";
 
 export type AttachmentKind = "pdf" | "image" | "document" | "archive" | "file";
 
@@ -71,7 +72,8 @@ export function resolveAttachment(
   if (!source.startsWith(`${path.resolve(rootDir, releasesRoot)}${path.sep}`)) {
     return `"${relative}" is outside ${releasesRoot}/; store attachments beside the release`;
   }
-  if (!existsSync(source) || !statSync(source).isFile()) {
+  const stat = statSync(source, { throwIfNoEntry: false });
+  if (!stat?.isFile()) {
     return `"${relative}" not found (looked for ${file})`;
   }
   return {
@@ -79,7 +81,7 @@ export function resolveAttachment(
     file,
     name: path.basename(source),
     title: typeof entry === "string" ? undefined : entry.title,
-    bytes: statSync(source).size,
+    bytes: stat.size,
     kind: attachmentKind(source),
   };
 }
@@ -89,11 +91,12 @@ export function resolveAttachment(
  * reading widths, as WebP and in their own format.
  */
 export async function publishAttachments(
-  items: readonly { attachment: Attachment; pageUrl: string }[],
+  /** `release`: the release file that lists the attachment, named when it fails. */
+  items: readonly { attachment: Attachment; pageUrl: string; release: string }[],
   outputDir: string,
 ): Promise<Map<string, ImageRendition>> {
   const renditions = new Map<string, ImageRendition>();
-  for (const { attachment, pageUrl } of items) {
+  for (const { attachment, pageUrl, release } of items) {
     const target = path.join(outputDir, pageUrl, attachment.name);
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(attachment.source, target);
@@ -101,12 +104,24 @@ export async function publishAttachments(
     // Loaded on first use: with sharp it is a third of a second of start-up
     // that sites without images, and every watch rebuild, need not pay.
     const { default: Image } = await import("@11ty/eleventy-img");
-    const metadata = await Image(attachment.source, {
-      widths: [320, 640, 1280],
-      formats: ["webp", "auto"],
-      outputDir: path.join(outputDir, "media"),
-      urlPath: "/media/",
-    });
+    let metadata: Awaited<ReturnType<typeof Image>>;
+    try {
+      metadata = await Image(attachment.source, {
+        widths: [320, 640, 1280],
+        formats: ["webp", "auto"],
+        outputDir: path.join(outputDir, "media"),
+        urlPath: "/media/",
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ProblemsError("An attachment could not be read; nothing was published.", [
+        {
+          file: release,
+          field: "attachments",
+          message: `"${attachment.file}" is not a readable image (${reason})`,
+        },
+      ]);
+    }
     const formats = Object.values(metadata);
     const fallback = formats.at(-1) ?? [];
     const largest = fallback.at(-1);

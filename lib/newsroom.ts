@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
 import { type Companies, loadCompanies } from "./companies.ts";
-import { loadReleases, type ParsedRelease, type Release } from "./content/load.ts";
+import { loadReleases, type ParsedRelease, type Release, shownReleases } from "./content/load.ts";
 import { resolveBuildTime } from "./dates.ts";
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "./i18n.ts";
 import { type Locale, type LocaleRegistry, loadRegistry } from "./locales.ts";
@@ -78,16 +78,16 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     cache: cache?.releases,
   });
   const preview = isPreview(env);
+  const shown = shownReleases(releases, preview);
   const renditions = options.outputDir
     ? await publishAttachments(
-        releases
-          .filter((r) => preview || r.status === "published")
-          .flatMap((r) =>
-            r.attachments.map((attachment) => ({
-              attachment,
-              pageUrl: releaseUrl(registry.get(r.locale) as Locale, r.slug),
-            })),
-          ),
+        shown.flatMap((r) =>
+          r.attachments.map((attachment) => ({
+            attachment,
+            pageUrl: releaseUrl(registry.get(r.locale) as Locale, r.slug),
+            release: r.file,
+          })),
+        ),
         options.outputDir,
       )
     : new Map();
@@ -105,7 +105,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     absolute: (url) => absoluteUrl(site.url, site.pathPrefix, url),
     siteName: (code) => translator.t(code, "site.name"),
     preview,
-    searchVersion: contentVersion(releases, preview),
+    searchVersion: contentVersion(shown),
     renditions,
     attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
   });
@@ -117,11 +117,10 @@ export function isPreview(env: NodeJS.ProcessEnv): boolean {
   return env.PRESSROOM_PREVIEW === "1";
 }
 
-/** A short hash of every release a build shows, as the search index sees them. */
-export function contentVersion(releases: readonly Release[], preview: boolean): string {
+/** A short hash of the releases a build shows, as the search index sees them. */
+export function contentVersion(shown: readonly Release[]): string {
   const hash = createHash("sha256");
-  for (const r of releases) {
-    if (!preview && r.status !== "published") continue;
+  for (const r of shown) {
     hash.update(
       JSON.stringify([r.file, r.title, r.time.iso, r.company, r.location, r.summary, r.tags, r.body]),
     );

@@ -3,7 +3,7 @@
 import { type ArchiveGroup, byCompany, byTag, byYear } from "./archives.ts";
 import { chunk, groupByLocale, neighbours, pairTranslations, sortNewestFirst } from "./collections.ts";
 import { type Companies, type CompanyView, companyView } from "./companies.ts";
-import type { Release } from "./content/load.ts";
+import { type Release, shownReleases } from "./content/load.ts";
 import { formatReleaseTime } from "./dates.ts";
 import type { Locale, LocaleRegistry } from "./locales.ts";
 import { formatFileSize, type ImageRendition } from "./media.ts";
@@ -122,7 +122,7 @@ class SiteModel {
   constructor(readonly input: PagesInput) {
     // Everything below sees only what this build may show: unpublished
     // releases never reach a page, list, feed, switcher or sitemap.
-    this.published = input.releases.filter((r) => input.preview || r.status === "published");
+    this.published = shownReleases(input.releases, input.preview);
     this.byLocale = groupByLocale(sortNewestFirst(this.published));
     this.pairs = pairTranslations(this.published);
     // A company key is its own segment; plain names and tags get stable ones.
@@ -230,7 +230,6 @@ function releasePages(model: SiteModel, locale: Locale, sorted: Release[]): Rele
         name: a.name,
         url: `${card.url}${a.name}`,
         title: a.title,
-        kind: a.kind,
         typeLabel: input.attachmentType(locale.code, a.kind),
         size: formatFileSize(a.bytes, locale.luxonLocale),
         image: input.renditions.get(a.source),

@@ -20,7 +20,9 @@ const siteSchema = z.strictObject({
     .default("/"),
   // Build the search index one language after another: slower, but the
   // indexer's memory peak is the largest language's instead of the sum.
-  indexOneLanguageAtATime: z.boolean().default(false),
+  indexOneLanguageAtATime: z
+    .boolean({ error: "expected true or false (in the environment: 1, true, 0 or false)" })
+    .default(false),
 });
 
 export type SiteInput = z.input<typeof siteSchema>;

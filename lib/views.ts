@@ -85,7 +85,6 @@ export interface AttachmentView {
   /** Beside the release page. */
   url: string;
   title: string | undefined;
-  kind: string;
   typeLabel: string;
   size: string;
   image: ImageRendition | undefined;

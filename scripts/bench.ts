@@ -27,6 +27,7 @@ import { copyProject } from "../lib/bench/workspace.ts";
 import { listFiles, totalBytes } from "../lib/build/output-files.ts";
 import { formatBytes } from "../lib/build/summary.ts";
 import { generateCorpus } from "../lib/corpus.ts";
+import { pagefindRunner } from "../lib/search/pagefind.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
@@ -108,11 +109,7 @@ const env = {
 };
 const node = process.execPath;
 const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
-const pagefindCli = path.join(
-  path.dirname(fileURLToPath(import.meta.resolve("pagefind"))),
-  "runner",
-  "bin.cjs",
-);
+const pagefindCli = pagefindRunner();
 
 const full: { m: Measurement; phases: Record<string, number> }[] = [];
 const bareEleventy: Measurement[] = [];

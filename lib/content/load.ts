@@ -256,6 +256,11 @@ function readRelease(
   };
 }
 
+/** The releases a build shows: the published ones, or in a preview every one. */
+export function shownReleases(releases: readonly Release[], preview: boolean): Release[] {
+  return releases.filter((r) => preview || r.status === "published");
+}
+
 /** One slug and one translation key per locale, or URLs and pairings would be ambiguous. */
 function findCollisions(releases: readonly Release[]): Problem[] {
   const problems: Problem[] = [];

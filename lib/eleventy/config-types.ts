@@ -40,10 +40,7 @@ export interface EleventyConfig {
 }
 
 /** The part of Nunjucks (as Eleventy loads it) that compiles a template. */
-export interface NunjucksEnvironment {
-  /** Forgets every include read so far. */
-  invalidateCache(): void;
-}
+export type NunjucksEnvironment = object;
 
 export interface NunjucksTemplate {
   render(data: unknown, callback: (error: Error | null, result: string) => void): void;

@@ -29,9 +29,9 @@ export function templatesPlugin(config: EleventyConfig): void {
  * itself, each template (and each permalink template, such as a feed's) is
  * compiled once per build, in the environment Eleventy set up for that
  * build, with the same filters and includes. Eleventy keeps a template's
- * render function between builds under watch, so the function looks up
- * this build's compiled template when it runs; each build starts with none
- * and re-reads the layouts and partials, so an edit to any of them shows.
+ * render function between builds under watch but sets up a new environment,
+ * which reads the layouts and partials afresh; so the function looks up this
+ * build's compiled template when it runs, and an edited include shows.
  */
 function compileNunjucksOnce(config: EleventyConfig): void {
   let nunjucks: NunjucksLibrary | undefined;
@@ -41,10 +41,7 @@ function compileNunjucksOnce(config: EleventyConfig): void {
     nunjucks = event.nunjucks;
     environment = event.environment;
   });
-  config.on("eleventy.before", () => {
-    compiled.clear();
-    environment?.invalidateCache();
-  });
+  config.on("eleventy.before", () => compiled.clear());
   const template = (source: string, inputPath: string): NunjucksTemplate => {
     if (!nunjucks || !environment) {
       throw new Error("Eleventy's Nunjucks engine was not set up before rendering.");

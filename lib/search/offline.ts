@@ -16,7 +16,7 @@ export interface OfflineReport {
 }
 
 /** `withSearchIndex` is false before the first release, when there is no index to cache. */
-export function precachePatterns(registry: LocaleRegistry, withSearchIndex = true): string[] {
+export function precachePatterns(registry: LocaleRegistry, withSearchIndex: boolean): string[] {
   return [
     "assets/**/*.{css,js,svg}",
     // Pagefind's runtime and index, not its prebuilt UIs (we draw our own).
@@ -37,7 +37,7 @@ export async function writeServiceWorker(
   rootDir: string,
   siteDir: string,
   registry: LocaleRegistry,
-  withSearchIndex = true,
+  withSearchIndex: boolean,
 ): Promise<OfflineReport> {
   const work = mkdtempSync(path.join(tmpdir(), "pressroom-sw-"));
   try {

@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { releaseFile } from "../helpers/fixture-site.ts";
-import { type ServedSite, serveFixtureSite } from "../helpers/served-site.ts";
+import { type ServedSite, searchSettled, serveFixtureSite } from "../helpers/served-site.ts";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -55,11 +55,7 @@ describe("accessibility", () => {
   ])("%s has no axe-core violations", async (url) => {
     const page = await served.browser.context.newPage();
     await page.goto(`${served.server.origin}${url}`);
-    if (url.includes("/search/")) {
-      await page.waitForFunction(
-        () => !(document.querySelector(".search-status")?.textContent ?? "…").includes("…"),
-      );
-    }
+    if (url.includes("/search/")) expect(await searchSettled(page)).not.toEqual([]);
     await page.addScriptTag({ path: axePath });
     const violations = await page.evaluate(async () => {
       const axe = (

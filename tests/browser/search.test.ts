@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser } from "../../lib/bench/chromium.ts";
 import { releaseFile } from "../helpers/fixture-site.ts";
-import { type ServedSite, serveFixtureSite } from "../helpers/served-site.ts";
+import { type ServedSite, searchSettled, serveFixtureSite } from "../helpers/served-site.ts";
 
 let served: ServedSite;
 
@@ -51,15 +51,7 @@ afterAll(async () => {
 /** Opens the search page for a query and waits for its results. */
 async function search(page: Page, locale: string, params: string): Promise<string[]> {
   await page.goto(`${served.server.origin}/${locale}/search/${params}`);
-  return settled(page);
-}
-
-async function settled(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => {
-    const status = document.querySelector(".search-status")?.textContent ?? "";
-    return status !== "" && !status.includes("…");
-  });
-  return page.locator(".result h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return searchSettled(page);
 }
 
 describe("search in Chinese", () => {
@@ -115,7 +107,7 @@ describe("search in English", () => {
     expect(await search(page, "en", "?q=battery")).toHaveLength(3);
     await page.getByRole("checkbox", { name: /Green Fields/ }).check();
     await page.waitForFunction(() => document.querySelectorAll(".result").length === 1);
-    expect(await settled(page)).toEqual(["/en/releases/rice-trial/"]);
+    expect(await searchSettled(page)).toEqual(["/en/releases/rice-trial/"]);
     expect(page.url()).toContain("company=Green+Fields");
     await page.close();
   });
@@ -142,7 +134,7 @@ describe("search in English", () => {
     await page.getByRole("searchbox").fill("cabinet");
     await page.getByRole("searchbox").press("Enter");
     await page.waitForURL(/\/en\/search\/\?q=cabinet$/);
-    expect(await settled(page)).toEqual(["/en/releases/storage-cabinet/"]);
+    expect(await searchSettled(page)).toEqual(["/en/releases/storage-cabinet/"]);
     await page.close();
   });
 });
@@ -198,7 +190,7 @@ describe("a site hosted under a path prefix", () => {
     try {
       const page = await prefixed.browser.context.newPage();
       await page.goto(`${origin}/newsroom/zh/search/?q=${encodeURIComponent("锂电池")}`);
-      expect(await settled(page)).toEqual(["/newsroom/zh/releases/cell-line/"]);
+      expect(await searchSettled(page)).toEqual(["/newsroom/zh/releases/cell-line/"]);
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
@@ -206,7 +198,7 @@ describe("a site hosted under a path prefix", () => {
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
       await prefixed.browser.context.setOffline(true);
       await page.goto(`${origin}/newsroom/en/search/?q=battery`);
-      expect(await settled(page)).toEqual(["/newsroom/en/releases/cell-line/"]);
+      expect(await searchSettled(page)).toEqual(["/newsroom/en/releases/cell-line/"]);
     } finally {
       await prefixed.close();
     }

@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
-import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
+import { createFixtureSite, type FixtureSite, mustBuild, releaseFile } from "../helpers/fixture-site.ts";
 
 let site: FixtureSite;
 let before: Map<string, string>;
@@ -18,8 +18,7 @@ beforeAll(async () => {
     "src/releases/en/good.md": releaseFile({ title: "Good", releaseTime: "2025-01-01" }),
     "src/releases/zh/good.md": releaseFile({ title: "好", releaseTime: "2025-01-01" }),
   });
-  const first = await site.build();
-  if (first.code !== 0) throw new Error(first.stderr);
+  await mustBuild(site);
   before = snapshot(site);
 
   site.write("src/releases/en/no-title.md", "---\nreleaseTime: 2025-02-01\n---\nText\n");
@@ -68,6 +67,32 @@ describe("a page without the registry's <html lang>", () => {
       stray.dispose();
     }
   });
+});
+
+describe("an image attachment that cannot be read", () => {
+  it("stops the build naming the release, the field and the file", async () => {
+    const broken = createFixtureSite({
+      "src/releases/en/photo.jpg": "not a picture",
+      "src/releases/en/launch.md": [
+        "---",
+        'title: "Launch"',
+        "releaseTime: 2025-01-01",
+        "attachments: [photo.jpg]",
+        "---",
+        "Text.",
+        "",
+      ].join("\n"),
+    });
+    try {
+      const result = await broken.build();
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        'src/releases/en/launch.md: attachments: "src/releases/en/photo.jpg" is not a readable image',
+      );
+    } finally {
+      broken.dispose();
+    }
+  }, 120_000);
 });
 
 describe("a newsroom before its first release", () => {

@@ -5,7 +5,7 @@ import * as cheerio from "cheerio";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
-import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
+import { createFixtureSite, type FixtureSite, mustBuild, releaseFile } from "../helpers/fixture-site.ts";
 import { page } from "../helpers/html.ts";
 
 const companies = {
@@ -90,8 +90,7 @@ let prefixed: FixtureSite;
 beforeAll(async () => {
   site = createFixtureSite(files());
   prefixed = createFixtureSite(files());
-  const results = await Promise.all([site.build(), prefixed.build({ env: { PATH_PREFIX: "/newsroom/" } })]);
-  for (const r of results) if (r.code !== 0) throw new Error(`${r.stdout}\n${r.stderr}`);
+  await Promise.all([mustBuild(site), mustBuild(prefixed, { env: { PATH_PREFIX: "/newsroom/" } })]);
 });
 
 afterAll(() => {

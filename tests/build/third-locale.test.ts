@@ -9,9 +9,10 @@ import {
   type BuildResult,
   createFixtureSite,
   type FixtureSite,
+  mustBuild,
   releaseFile,
 } from "../helpers/fixture-site.ts";
-import { page } from "../helpers/html.ts";
+import { hreflangLinks, page } from "../helpers/html.ts";
 
 const JA = {
   code: "ja",
@@ -88,8 +89,7 @@ beforeAll(async () => {
     "locales/ja/translation.json",
     `${JSON.stringify(japaneseBundle(JSON.parse(site.read("locales/en/translation.json"))), null, 2)}\n`,
   );
-  build = await site.build();
-  if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  build = await mustBuild(site);
 });
 
 afterAll(() => site?.dispose());
@@ -112,13 +112,7 @@ describe("a site with a third language added by a registry line and a bundle", (
   });
 
   it("links the three versions of a release to each other", () => {
-    const switcher = (url: string) =>
-      page(
-        site,
-        url,
-      )(".language-switcher a")
-        .map((_, el) => `${el.attribs.hreflang} ${el.attribs.href}`)
-        .get();
+    const switcher = (url: string) => hreflangLinks(site, url, ".language-switcher a");
     expect(switcher("/en/releases/plant-opens/")).toEqual([
       "zh-CN /zh/releases/plant-opens/",
       "ja /ja/releases/plant-opens/",
@@ -141,12 +135,7 @@ describe("a site with a third language added by a registry line and a bundle", (
 
   it("declares the Japanese version in hreflang alternates", () => {
     for (const url of ["/en/releases/plant-opens/", "/ja/releases/plant-opens/"]) {
-      const alternates = page(
-        site,
-        url,
-      )('link[rel="alternate"][hreflang]')
-        .map((_, el) => `${el.attribs.hreflang} ${el.attribs.href}`)
-        .get();
+      const alternates = hreflangLinks(site, url, 'link[rel="alternate"][hreflang]');
       expect(alternates, url).toContainEqual(
         expect.stringMatching(/^ja https?:\/\/\S+\/ja\/releases\/plant-opens\/$/),
       );

@@ -14,7 +14,6 @@ export interface FixtureSite {
   dir: string;
   /** Writes a file relative to the fixture root. */
   write(relative: string, content: string | Uint8Array): void;
-  remove(relative: string): void;
   read(relative: string): string;
   exists(relative: string): boolean;
   build(options?: BuildRun): Promise<BuildResult>;
@@ -43,9 +42,6 @@ export function createFixtureSite(files: Record<string, string | Uint8Array> = {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, content);
     },
-    remove(relative) {
-      rmSync(path.join(dir, relative), { recursive: true, force: true });
-    },
     read(relative) {
       return readFileSync(path.join(dir, relative), "utf8");
     },
@@ -59,6 +55,13 @@ export function createFixtureSite(files: Record<string, string | Uint8Array> = {
   };
   for (const [relative, content] of Object.entries(files)) site.write(relative, content);
   return site;
+}
+
+/** Builds a fixture a test needs built; a failed build throws with everything it printed. */
+export async function mustBuild(site: FixtureSite, run: BuildRun = {}): Promise<BuildResult> {
+  const result = await site.build(run);
+  if (result.code !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
+  return result;
 }
 
 function runBuild(dir: string, { env = {}, args = [] }: BuildRun): Promise<BuildResult> {

@@ -1,8 +1,9 @@
 // A fixture site built with the real build command, served on 127.0.0.1 and
 // opened in a fresh headless Chromium: the setup every browser test shares.
+import type { Page } from "playwright-core";
 import { type BrowserSession, openBrowser } from "../../lib/bench/chromium.ts";
 import { type StaticServer, serveStatic } from "../../lib/bench/static-server.ts";
-import { type BuildRun, createFixtureSite, type FixtureSite } from "./fixture-site.ts";
+import { type BuildRun, createFixtureSite, type FixtureSite, mustBuild } from "./fixture-site.ts";
 
 export interface ServedSite {
   site: FixtureSite;
@@ -16,10 +17,11 @@ export async function serveFixtureSite(
   options: BuildRun & { mount?: string; serviceWorkers?: "allow" | "block" } = {},
 ): Promise<ServedSite> {
   const site = createFixtureSite(files);
-  const result = await site.build(options);
-  if (result.code !== 0) {
+  try {
+    await mustBuild(site, options);
+  } catch (error) {
     site.dispose();
-    throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
+    throw error;
   }
   const server = await serveStatic(`${site.dir}/_site`, options.mount);
   const browser = await openBrowser({ serviceWorkers: options.serviceWorkers });
@@ -33,4 +35,16 @@ export async function serveFixtureSite(
       site.dispose();
     },
   };
+}
+
+/**
+ * Waits until the search page has answered its query (the status line says
+ * how many releases were found, or that none were) and returns the result links.
+ */
+export async function searchSettled(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector(".search-status")?.textContent ?? "";
+    return status !== "" && !status.includes("…");
+  });
+  return page.locator(".result h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
 }

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseRegistry } from "../../lib/locales.ts";
+import { ProblemsError } from "../../lib/problems.ts";
 
 /** A bare folder with the given files, for unit tests of loaders. */
 export function tempProject(files: Record<string, string>): string {
@@ -21,3 +22,15 @@ export const testRegistry = parseRegistry({
     { code: "zh", htmlLang: "zh-CN", i18nextLanguage: "zh-CN", luxonLocale: "zh-CN", label: "简体中文" },
   ],
 });
+
+/** The problems `load` throws, one "file | field | message" line each; fails when it throws none. */
+export function problemsThrownBy(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ProblemsError)
+      return error.problems.map((p) => `${p.file} | ${p.field ?? ""} | ${p.message}`);
+    throw error;
+  }
+  throw new Error("expected problems");
+}

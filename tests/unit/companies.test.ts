@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loadCompanies } from "../../lib/companies.ts";
-import { ProblemsError } from "../../lib/problems.ts";
-import { tempProject, testRegistry } from "../helpers/temp-project.ts";
+import { problemsThrownBy, tempProject, testRegistry } from "../helpers/temp-project.ts";
 
 function problemsOf(files: Record<string, string>): string[] {
-  try {
-    loadCompanies(tempProject(files), testRegistry);
-  } catch (error) {
-    if (error instanceof ProblemsError)
-      return error.problems.map((p) => `${p.file} | ${p.field ?? ""} | ${p.message}`);
-    throw error;
-  }
-  throw new Error("expected problems");
+  return problemsThrownBy(() => loadCompanies(tempProject(files), testRegistry));
 }
 
 describe("company files", () => {

@@ -3,10 +3,9 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { loadReleases, type ParsedRelease } from "../../lib/content/load.ts";
-import { ProblemsError } from "../../lib/problems.ts";
 import { RebuildCache } from "../../lib/rebuild-cache.ts";
 import { releaseFile } from "../helpers/fixture-site.ts";
-import { tempProject, testRegistry } from "../helpers/temp-project.ts";
+import { problemsThrownBy, tempProject, testRegistry } from "../helpers/temp-project.ts";
 
 const buildTime = DateTime.fromISO("2026-01-01T00:00:00+08:00", { setZone: true });
 
@@ -21,14 +20,7 @@ function load(files: Record<string, string>, companyKeys: string[] = []) {
 }
 
 function problemsOf(files: Record<string, string>, companyKeys: string[] = []): string[] {
-  try {
-    load(files, companyKeys);
-  } catch (error) {
-    if (error instanceof ProblemsError)
-      return error.problems.map((p) => `${p.file} | ${p.field ?? ""} | ${p.message}`);
-    throw error;
-  }
-  throw new Error("expected problems");
+  return problemsThrownBy(() => load(files, companyKeys));
 }
 
 describe("loadReleases", () => {
