@@ -14,12 +14,12 @@
 // tests/unit/. Page templates are in src/, layouts and partials in _includes/.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
+import { loadSite } from "./lib/build/newsroom.ts";
 import { clientScriptsPlugin } from "./lib/eleventy/client-scripts.ts";
 import type { EleventyConfig } from "./lib/eleventy/config-types.ts";
 import { i18nFiltersPlugin } from "./lib/eleventy/i18n-filters.ts";
 import { newsroomDataPlugin } from "./lib/eleventy/newsroom-data.ts";
 import { templatesPlugin } from "./lib/eleventy/templates.ts";
-import { loadSite } from "./lib/newsroom.ts";
 
 export default async function pressroom(config: EleventyConfig): Promise<{ pathPrefix: string }> {
   const rootDir = process.cwd();

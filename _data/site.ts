@@ -1,6 +1,6 @@
 // Site settings: the only place they live. The site's name and every other
 // visible string are in locales/<code>/translation.json.
-import { defineSite } from "../lib/site.ts";
+import { defineSite } from "../lib/content/site.ts";
 
 export default defineSite({
   // Absolute address of the deployed site; SITE_URL overrides it.

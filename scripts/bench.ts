@@ -18,16 +18,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { writeBareSite } from "../lib/bench/bare-site.ts";
-import { CHROMIUM } from "../lib/bench/chromium.ts";
-import { type FirstQuery, measureFirstQuery } from "../lib/bench/first-query.ts";
-import { type Measurement, measure } from "../lib/bench/process-tree.ts";
-import { serveStatic } from "../lib/bench/static-server.ts";
-import { copyProject } from "../lib/bench/workspace.ts";
 import { listFiles, totalBytes } from "../lib/build/output-files.ts";
 import { formatBytes } from "../lib/build/summary.ts";
-import { generateCorpus } from "../lib/corpus.ts";
 import { pagefindRunner } from "../lib/search/pagefind.ts";
+import { writeBareSite } from "./bench/bare-site.ts";
+import { CHROMIUM } from "./bench/chromium.ts";
+import { generateCorpus } from "./bench/corpus.ts";
+import { type FirstQuery, measureFirstQuery } from "./bench/first-query.ts";
+import { type Measurement, measure } from "./bench/process-tree.ts";
+import { serveStatic } from "./bench/static-server.ts";
+import { copyProject } from "./bench/workspace.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({

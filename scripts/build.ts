@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { BuildFailure, runBuild } from "../lib/build/pipeline.ts";
 import { formatSummary } from "../lib/build/summary.ts";
-import { findProblemsError } from "../lib/problems.ts";
+import { findProblemsError } from "../lib/content/problems.ts";
 
 const { values } = parseArgs({
   options: { out: { type: "string" }, preview: { type: "boolean", default: false } },

@@ -1,8 +1,8 @@
 // `npm run check:i18n`: compares every language's bundle with the source
 // language's and with the keys the templates use, one line per problem
-// (checks in lib/i18n-check.ts; what they mean in TRANSLATING.md).
+// (checks in lib/i18n/check.ts; what they mean in TRANSLATING.md).
 // Exits 1 when there is an error; warnings alone exit 0. Part of `npm test`.
-import { checkI18n, formatFinding, readCheckInput } from "../lib/i18n-check.ts";
+import { checkI18n, formatFinding, readCheckInput } from "../lib/i18n/check.ts";
 
 const report = checkI18n(readCheckInput(process.cwd()));
 const errors = report.findings.filter((f) => f.severity === "error");

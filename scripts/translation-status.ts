@@ -1,6 +1,6 @@
 // `npm run status:translations`: per language, the releases with no
 // translation and the translations whose source changed since (report in
-// lib/translation-status.ts; how to read it in TRANSLATING.md).
+// lib/i18n/translation-status.ts; how to read it in TRANSLATING.md).
 //
 //   npm run status:translations                         the report
 //   npm run status:translations -- --json               the same, as JSON
@@ -11,11 +11,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadCompanies } from "../lib/companies.ts";
-import { resolveBuildTime } from "../lib/dates.ts";
-import { type LocaleRegistry, loadRegistry } from "../lib/locales.ts";
-import { loadSite } from "../lib/newsroom.ts";
-import { findProblemsError } from "../lib/problems.ts";
+import { loadSite } from "../lib/build/newsroom.ts";
+import { loadCompanies } from "../lib/content/companies.ts";
+import { resolveBuildTime } from "../lib/content/dates.ts";
+import { findProblemsError } from "../lib/content/problems.ts";
+import { type LocaleRegistry, loadRegistry } from "../lib/i18n/locales.ts";
 import {
   formatStatus,
   planMarks,
@@ -23,7 +23,7 @@ import {
   type StatusRelease,
   setSourceHash,
   translationStatus,
-} from "../lib/translation-status.ts";
+} from "../lib/i18n/translation-status.ts";
 
 const { values } = parseArgs({
   options: {

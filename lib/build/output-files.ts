@@ -3,7 +3,7 @@
 // hands the file list to each of these.
 import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import path from "node:path";
-import type { LocaleRegistry } from "../locales.ts";
+import type { LocaleRegistry } from "../i18n/locales.ts";
 
 export function listFiles(dir: string): string[] {
   const files: string[] = [];

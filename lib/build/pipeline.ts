@@ -4,12 +4,12 @@
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import type { Release } from "../content/load.ts";
-import { companyFallbackWarning, fallbackWarning } from "../i18n.ts";
-import { markdown } from "../markdown.ts";
-import { loadNewsroom, type Newsroom, primeNewsroom } from "../newsroom.ts";
+import { markdown } from "../content/markdown.ts";
+import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
+import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
-import { writeServiceWorker } from "../search/offline.ts";
 import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
+import { loadNewsroom, type Newsroom, primeNewsroom } from "./newsroom.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
 

@@ -6,12 +6,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { parseReleaseTime, RELEASE_TIME_EXPECTED, type ReleaseTime } from "../dates.ts";
-import type { LocaleRegistry } from "../locales.ts";
-import { type Attachment, resolveAttachment } from "../media.ts";
-import { type Problem, ProblemsError, problemsFromZod } from "../problems.ts";
-import type { RebuildCache } from "../rebuild-cache.ts";
+import type { RebuildCache } from "../dev/rebuild-cache.ts";
+import type { LocaleRegistry } from "../i18n/locales.ts";
+import { parseReleaseTime, RELEASE_TIME_EXPECTED, type ReleaseTime } from "./dates.ts";
 import { FrontMatterSyntaxError, splitFrontMatter } from "./front-matter.ts";
+import { type Attachment, resolveAttachment } from "./media.ts";
+import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
 import { type FrontMatter, frontMatterSchema, KNOWN_FIELDS, SLUG_PATTERN } from "./schema.ts";
 
 export const RELEASES_DIR = path.join("src", "releases");
@@ -45,7 +45,7 @@ export interface LoadOptions {
   buildTime: DateTime;
   /** Keys of _data/companies/; a key-like `company` must be one of them. */
   companyKeys: ReadonlySet<string>;
-  /** Under watch: parsed files kept from the previous build (lib/rebuild-cache.ts). */
+  /** Under watch: parsed files kept from the previous build (lib/dev/rebuild-cache.ts). */
   cache?: RebuildCache<ParsedRelease>;
 }
 

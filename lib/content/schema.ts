@@ -1,7 +1,7 @@
 // The front matter contract for a release. The TypeScript type comes from the
 // same schema, so code and validation cannot drift apart.
 import { z } from "zod";
-import { RELEASE_TIME_EXPECTED } from "../dates.ts";
+import { RELEASE_TIME_EXPECTED } from "./dates.ts";
 
 const text = (what: string) =>
   z.string({

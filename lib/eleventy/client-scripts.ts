@@ -6,8 +6,8 @@ import { build } from "esbuild";
 import type { EleventyConfig } from "./config-types.ts";
 
 export const CLIENT_ENTRIES = {
-  search: "lib/client/search.ts",
-  "register-sw": "lib/client/register-sw.ts",
+  search: "lib/client/search/page.ts",
+  "register-sw": "lib/client/offline/register-sw.ts",
 } as const;
 
 export async function bundleClientScripts(rootDir: string, outputDir: string): Promise<void> {

@@ -1,11 +1,11 @@
 // Loads the newsroom before each build (and each rebuild under `npm start`)
 // and exposes it to templates as `site` and `newsroom`.
 
-import { changedPages, onlyContentChanged, type PreviousViews } from "../dev-delta.ts";
-import { companyFallbackWarning, fallbackWarning } from "../i18n.ts";
-import { createNewsroomCache, type Newsroom, nextNewsroom } from "../newsroom.ts";
-import { formatProblem } from "../problems.ts";
-import type { SitePages } from "../views.ts";
+import { createNewsroomCache, type Newsroom, nextNewsroom } from "../build/newsroom.ts";
+import { formatProblem } from "../content/problems.ts";
+import { changedPages, onlyContentChanged, type PreviousViews } from "../dev/changed-pages.ts";
+import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
+import type { SitePages } from "../view/views.ts";
 import type { EleventyConfig } from "./config-types.ts";
 
 let current: Newsroom | undefined;
@@ -51,7 +51,7 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
     for (const warning of current.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
     exposed = current.pages;
     if (runMode !== "build") {
-      // Watching: see lib/dev-delta.ts.
+      // Watching: see lib/dev/changed-pages.ts.
       const delta = changedPages(
         current.pages,
         changedFiles && onlyContentChanged(changedFiles) ? previousViews : undefined,

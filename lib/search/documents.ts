@@ -1,13 +1,13 @@
 // What the search index sees of a release: title, metadata and body, with
-// Han text split into single characters (lib/han.ts), plus the filters,
+// Han text split into single characters (lib/search/han.ts), plus the filters,
 // sort key and display metadata Pagefind returns with each result. Built
 // from the content model, so navigation and lists are never indexed and the
 // served HTML needs no search-only markup.
 import type MarkdownIt from "markdown-it";
-import { splitHan } from "../han.ts";
-import { escapeHtml } from "../html.ts";
-import type { RenderEnv } from "../markdown.ts";
-import type { ReleaseView } from "../views.ts";
+import type { RenderEnv } from "../content/markdown.ts";
+import { escapeHtml } from "../view/html.ts";
+import type { ReleaseView } from "../view/views.ts";
+import { splitHan } from "./han.ts";
 
 export interface IndexDocument {
   url: string;

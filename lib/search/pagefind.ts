@@ -16,8 +16,8 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { LocaleRegistry } from "../locales.ts";
-import { runCommand } from "../run-command.ts";
+import { runCommand } from "../build/run-command.ts";
+import type { LocaleRegistry } from "../i18n/locales.ts";
 import type { IndexDocument } from "./documents.ts";
 
 export interface PagefindReport {
@@ -58,7 +58,7 @@ function writeDocuments(documents: readonly IndexDocument[], dir: string): void 
 
 /**
  * Pagefind also writes its prebuilt search UIs (about 400 KB); the search
- * page draws its own from the bundles (lib/client/search.ts), so they go.
+ * page draws its own from the bundles (lib/client/search/page.ts), so they go.
  */
 function removeUnusedUi(outputPath: string): void {
   for (const name of readdirSync(outputPath)) {

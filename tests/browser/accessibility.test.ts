@@ -3,8 +3,8 @@
 // archive list.
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { releaseFile } from "../helpers/fixture-site.ts";
-import { type ServedSite, searchSettled, serveFixtureSite } from "../helpers/served-site.ts";
+import { releaseFile } from "../support/fixture-site.ts";
+import { type ServedSite, searchSettled, serveFixtureSite } from "../support/served-site.ts";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 

@@ -3,8 +3,8 @@
 // no translation. No JavaScript is involved; the browser proves the links
 // and the lang attributes work together.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { releaseFile } from "../helpers/fixture-site.ts";
-import { type ServedSite, serveFixtureSite } from "../helpers/served-site.ts";
+import { releaseFile } from "../support/fixture-site.ts";
+import { type ServedSite, serveFixtureSite } from "../support/served-site.ts";
 
 let served: ServedSite;
 

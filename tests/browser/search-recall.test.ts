@@ -2,13 +2,13 @@
 // browser search for each listed word must return every release whose text
 // contains it. Small sites cannot show the failure this guards against
 // (Pagefind loading only some index chunks, and splitting Chinese queries
-// differently from pages; see lib/han.ts). Keep it when upgrading Pagefind.
+// differently from pages; see lib/search/han.ts). Keep it when upgrading Pagefind.
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { measureFirstQuery } from "../../lib/bench/first-query.ts";
-import { generateCorpus } from "../../lib/corpus.ts";
-import { projectRoot } from "../helpers/fixture-site.ts";
-import { type ServedSite, serveFixtureSite } from "../helpers/served-site.ts";
+import { generateCorpus } from "../../scripts/bench/corpus.ts";
+import { measureFirstQuery } from "../../scripts/bench/first-query.ts";
+import { projectRoot } from "../support/fixture-site.ts";
+import { type ServedSite, serveFixtureSite } from "../support/served-site.ts";
 
 const RELEASES = 1500;
 
@@ -54,7 +54,7 @@ beforeAll(async () => {
   served = await serveFixtureSite(files, { serviceWorkers: "block" });
   // The search page's own query code, exposed so the test can ask for all results.
   const bundled = await build({
-    entryPoints: [`${projectRoot}/lib/client/search-query.ts`],
+    entryPoints: [`${projectRoot}/lib/client/search/query.ts`],
     bundle: true,
     write: false,
     format: "iife",

@@ -4,9 +4,9 @@
 // after one visit.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser } from "../../lib/bench/chromium.ts";
-import { releaseFile } from "../helpers/fixture-site.ts";
-import { type ServedSite, searchSettled, serveFixtureSite } from "../helpers/served-site.ts";
+import { openBrowser } from "../../scripts/bench/chromium.ts";
+import { releaseFile } from "../support/fixture-site.ts";
+import { type ServedSite, searchSettled, serveFixtureSite } from "../support/served-site.ts";
 
 let served: ServedSite;
 

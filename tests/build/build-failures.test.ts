@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
-import { createFixtureSite, type FixtureSite, mustBuild, releaseFile } from "../helpers/fixture-site.ts";
+import { createFixtureSite, type FixtureSite, mustBuild, releaseFile } from "../support/fixture-site.ts";
 
 let site: FixtureSite;
 let before: Map<string, string>;

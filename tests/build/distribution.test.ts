@@ -5,8 +5,8 @@ import * as cheerio from "cheerio";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
-import { createFixtureSite, type FixtureSite, mustBuild, releaseFile } from "../helpers/fixture-site.ts";
-import { page } from "../helpers/html.ts";
+import { createFixtureSite, type FixtureSite, mustBuild, releaseFile } from "../support/fixture-site.ts";
+import { page } from "../support/html.ts";
 
 const companies = {
   "_data/companies/acme.json": JSON.stringify({

@@ -13,8 +13,8 @@ import {
   type FixtureSite,
   mustBuild,
   releaseFile,
-} from "../helpers/fixture-site.ts";
-import { page } from "../helpers/html.ts";
+} from "../support/fixture-site.ts";
+import { page } from "../support/html.ts";
 
 const BUILD_TIME = "2026-03-01T12:00:00+08:00";
 const CANARIES = [

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
-import { runCommand } from "../../lib/run-command.ts";
+import { runCommand } from "../../lib/build/run-command.ts";
 import type { IndexDocument } from "../../lib/search/documents.ts";
 import { buildSearchIndex, pagefindRunner } from "../../lib/search/pagefind.ts";
 

@@ -9,8 +9,8 @@ import {
   type FixtureSite,
   mustBuild,
   releaseFile,
-} from "../helpers/fixture-site.ts";
-import { hreflangLinks, page } from "../helpers/html.ts";
+} from "../support/fixture-site.ts";
+import { hreflangLinks, page } from "../support/html.ts";
 
 function fixtureFiles(): Record<string, string> {
   const files: Record<string, string> = {

@@ -3,16 +3,16 @@
 // line, a bundle, a releases folder), builds it, and checks that every part
 // of the site that reads the registry picked it up.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pluralCategories, splitPluralKey } from "../../lib/i18n.ts";
-import { checkI18n, formatFinding, readCheckInput } from "../../lib/i18n-check.ts";
+import { checkI18n, formatFinding, readCheckInput } from "../../lib/i18n/check.ts";
+import { pluralCategories, splitPluralKey } from "../../lib/i18n/translator.ts";
 import {
   type BuildResult,
   createFixtureSite,
   type FixtureSite,
   mustBuild,
   releaseFile,
-} from "../helpers/fixture-site.ts";
-import { hreflangLinks, page } from "../helpers/html.ts";
+} from "../support/fixture-site.ts";
+import { hreflangLinks, page } from "../support/html.ts";
 
 const JA = {
   code: "ja",

@@ -1,7 +1,7 @@
 // `npm start` keeps Eleventy watching and, when only releases or company
-// data change, rewrites just the pages whose view changed (lib/dev-delta.ts),
+// data change, rewrites just the pages whose view changed (lib/dev/changed-pages.ts),
 // reusing parsed and rendered releases whose file is unchanged
-// (lib/rebuild-cache.ts). These tests edit a fixture site under watch and
+// (lib/dev/rebuild-cache.ts). These tests edit a fixture site under watch and
 // check that every page the edit reaches is rewritten, that the others are
 // left alone, and that a broken file is reported without stopping the watch.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -9,8 +9,8 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
-import { createFixtureSite, type FixtureSite, releaseFile } from "../helpers/fixture-site.ts";
-import { page } from "../helpers/html.ts";
+import { createFixtureSite, type FixtureSite, releaseFile } from "../support/fixture-site.ts";
+import { page } from "../support/html.ts";
 
 const release = (title: string, releaseTime: string, tags: string[]) =>
   releaseFile({ title, releaseTime, tags }, `Body of ${title}.`);

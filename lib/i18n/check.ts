@@ -1,0 +1,536 @@
+// The checks behind `npm run check:i18n` (scripts/check-i18n.ts): every
+// locale's bundle against the source locale's, and the source bundle against
+// the keys that templates and lib/ use. The build only warns when a string
+// falls back to English (lib/i18n/translator.ts); this check runs in `npm test`, so a
+// missing or broken string is found before anyone reads the page.
+//
+// Every check is a pure function over file texts, so tests need no files;
+// readCheckInput is the only part that touches the disk.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { formatProblem, type Problem } from "../content/problems.ts";
+import {
+  JsonSyntaxError,
+  type LocaleRegistry,
+  parseJsonText,
+  parseRegistry,
+  REGISTRY_FILE,
+} from "./locales.ts";
+import { bundlePath, pluralCategories, splitPluralKey } from "./translator.ts";
+
+export type Severity = "error" | "warning";
+
+export interface Finding extends Problem {
+  /** Errors fail `npm run check:i18n` (and so `npm test`); warnings are printed only. */
+  severity: Severity;
+}
+
+/** `error locales/zh/translation.json: home.count_one: not a plural form of zh-CN (its forms: other)` */
+export function formatFinding(finding: Finding): string {
+  return `${finding.severity} ${formatProblem(finding)}`;
+}
+
+const error = (file: string, field: string | undefined, message: string): Finding => ({
+  severity: "error",
+  file,
+  ...(field === undefined ? {} : { field }),
+  message,
+});
+
+const warning = (file: string, field: string | undefined, message: string): Finding => ({
+  ...error(file, field, message),
+  severity: "warning",
+});
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+/** Project-relative, forward slashes: the path every message names. */
+export function bundleFile(code: string): string {
+  return toPosix(bundlePath(code));
+}
+
+// ---------------------------------------------------------------------------
+// Reading a bundle
+
+export interface ParsedBundle {
+  file: string;
+  /** The i18next language, whose CLDR plural rules the bundle must follow. */
+  language: string;
+  /** Every string, keyed by its dotted path (home.count_one). */
+  leaves: Map<string, string>;
+}
+
+/**
+ * Turns an error thrown by parseRegistry (lines that start with the file,
+ * maybe with :line:column) into findings.
+ */
+function findingsFromThrown(file: string, thrown: unknown): Finding[] {
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return message.split("\n").map((line) => {
+    const located = line.startsWith(file) ? /^(\S+?): (.*)$/s.exec(line) : null;
+    return located?.[1] && located[2]
+      ? error(located[1], undefined, located[2])
+      : error(file, undefined, line);
+  });
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return `a ${typeof value}`;
+}
+
+/** Parses a bundle's text; invalid JSON is reported with file, line and column. */
+export function parseBundle(
+  text: string,
+  file: string,
+  language: string,
+): { bundle: ParsedBundle | undefined; findings: Finding[] } {
+  let raw: unknown;
+  try {
+    raw = parseJsonText(text, file);
+  } catch (thrown) {
+    if (!(thrown instanceof JsonSyntaxError)) throw thrown;
+    return { bundle: undefined, findings: [error(thrown.location, undefined, thrown.reason)] };
+  }
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return {
+      bundle: undefined,
+      findings: [
+        error(file, undefined, 'expected a JSON object of interface strings, e.g. { "home": { … } }'),
+      ],
+    };
+  }
+  const findings: Finding[] = [];
+  const leaves = new Map<string, string>();
+  const walk = (node: Record<string, unknown>, prefix: string) => {
+    for (const [name, value] of Object.entries(node)) {
+      const key = prefix ? `${prefix}.${name}` : name;
+      if (typeof value === "string") leaves.set(key, value);
+      else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+        walk(value as Record<string, unknown>, key);
+      } else {
+        findings.push(error(file, key, `expected text in quotes, found ${describeValue(value)}`));
+      }
+    }
+  };
+  walk(raw as Record<string, unknown>, "");
+  return { bundle: { file, language, leaves }, findings };
+}
+
+// ---------------------------------------------------------------------------
+// Plurals: i18next JSON v4 keys end in a CLDR category (home.count_one,
+// home.count_other), and a language needs exactly the categories its CLDR
+// rules have: English "one" and "other", Chinese and Japanese only "other".
+// `_zero` is allowed in any language: i18next uses it for a count of 0.
+// Ordinal plurals (place_ordinal_one…) follow the ordinal rules.
+
+interface PluralGroup {
+  base: string;
+  ordinal: boolean;
+  /** category → full key and text */
+  forms: Map<string, { key: string; text: string }>;
+}
+
+interface SplitLeaves {
+  plain: Map<string, string>;
+  plurals: Map<string, PluralGroup>;
+}
+
+const groupId = (base: string, ordinal: boolean) => (ordinal ? `${base}_ordinal` : base);
+
+function pluralKey(base: string, ordinal: boolean, category: string): string {
+  return `${groupId(base, ordinal)}_${category}`;
+}
+
+function splitLeaves(leaves: ReadonlyMap<string, string>): SplitLeaves {
+  const plain = new Map<string, string>();
+  const plurals = new Map<string, PluralGroup>();
+  for (const [key, text] of leaves) {
+    const plural = splitPluralKey(key);
+    if (!plural) {
+      plain.set(key, text);
+      continue;
+    }
+    const id = groupId(plural.base, plural.ordinal);
+    let group = plurals.get(id);
+    if (!group) {
+      group = { base: plural.base, ordinal: plural.ordinal, forms: new Map() };
+      plurals.set(id, group);
+    }
+    group.forms.set(plural.category, { key, text });
+  }
+  return { plain, plurals };
+}
+
+function formsOf(language: string, ordinal: boolean): string {
+  return `its forms: ${pluralCategories(language, ordinal).join(", ")}`;
+}
+
+/** Each plural key of a bundle has exactly the forms its own language needs. */
+export function checkPluralForms(bundle: ParsedBundle): Finding[] {
+  const findings: Finding[] = [];
+  for (const group of splitLeaves(bundle.leaves).plurals.values()) {
+    const needed = pluralCategories(bundle.language, group.ordinal);
+    for (const [category, form] of group.forms) {
+      if (!needed.includes(category) && category !== "zero") {
+        findings.push(
+          error(
+            bundle.file,
+            form.key,
+            `not a plural form of ${bundle.language} (${formsOf(bundle.language, group.ordinal)})`,
+          ),
+        );
+      }
+    }
+    for (const category of needed) {
+      if (!group.forms.has(category)) {
+        findings.push(
+          error(
+            bundle.file,
+            pluralKey(group.base, group.ordinal, category),
+            `missing plural form "${category}" of ${bundle.language} (${formsOf(bundle.language, group.ordinal)})`,
+          ),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------
+// Interpolation: {{name}}, {{- name}} (unescaped) and {{name, format}}.
+
+const VARIABLE = /\{\{\s*-?\s*([^{},\s]+)\s*(?:,[^}]*)?\}\}/g;
+
+export function interpolationVariables(text: string): Set<string> {
+  return new Set([...text.matchAll(VARIABLE)].map((m) => m[1] ?? ""));
+}
+
+const list = (names: Iterable<string>) => [...names].map((n) => `{{${n}}}`).join(", ");
+
+function compareVariables(
+  file: string,
+  key: string,
+  text: string,
+  required: ReadonlySet<string>,
+  allowed: ReadonlySet<string>,
+  sourceText: string,
+): Finding[] {
+  const own = interpolationVariables(text);
+  const missing = [...required].filter((v) => !own.has(v));
+  const unknown = [...own].filter((v) => !allowed.has(v));
+  const findings: Finding[] = [];
+  if (missing.length > 0) {
+    findings.push(
+      error(
+        file,
+        key,
+        `${list(missing)} missing: the source text ${JSON.stringify(sourceText)} has it; keep every {{placeholder}} exactly as written`,
+      ),
+    );
+  }
+  if (unknown.length > 0) {
+    findings.push(
+      error(
+        file,
+        key,
+        `${list(unknown)} not in the source text ${JSON.stringify(sourceText)}: nothing fills it, so readers would see it as typed`,
+      ),
+    );
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------
+// A translation against the source bundle
+
+/** i18next treats an empty string as missing (lib/i18n/translator.ts), so a translation shows the source text instead. */
+export function checkEmptyValues(bundle: ParsedBundle): Finding[] {
+  return [...bundle.leaves]
+    .filter(([, text]) => text.trim() === "")
+    .map(([key]) => error(bundle.file, key, "empty: write the text; an empty value counts as missing"));
+}
+
+/**
+ * Missing and extra keys, plural forms the translation's language needs,
+ * and placeholders that differ from the source.
+ */
+export function compareBundles(source: ParsedBundle, target: ParsedBundle): Finding[] {
+  const findings: Finding[] = [];
+  const from = splitLeaves(source.leaves);
+  const to = splitLeaves(target.leaves);
+  const file = target.file;
+
+  for (const [key, sourceText] of from.plain) {
+    const text = to.plain.get(key);
+    if (text === undefined) {
+      findings.push(error(file, key, `missing (${source.file} has ${JSON.stringify(sourceText)})`));
+      continue;
+    }
+    const variables = interpolationVariables(sourceText);
+    findings.push(...compareVariables(file, key, text, variables, variables, sourceText));
+  }
+  for (const key of to.plain.keys()) {
+    if (!from.plain.has(key)) {
+      findings.push(error(file, key, `not in ${source.file}: remove it, or check the spelling of the key`));
+    }
+  }
+
+  for (const [id, group] of from.plurals) {
+    const other = group.forms.get("other");
+    const allowed = new Set([...group.forms.values()].flatMap((f) => [...interpolationVariables(f.text)]));
+    const theirs = to.plurals.get(id);
+    if (!theirs) {
+      for (const category of pluralCategories(target.language, group.ordinal)) {
+        const example = group.forms.get(category) ?? other;
+        findings.push(
+          error(
+            file,
+            pluralKey(group.base, group.ordinal, category),
+            `missing${example ? ` (${source.file} has ${JSON.stringify(example.text)} for ${example.key})` : ""}`,
+          ),
+        );
+      }
+      continue;
+    }
+    for (const [category, form] of theirs.forms) {
+      // Compare with the same form in the source, or with "other" for a form
+      // English lacks (Russian "few"). A form for one or two items may spell
+      // the number out ("One release"), so only there {{count}} is optional.
+      const reference = group.forms.get(category) ?? other;
+      if (!reference) continue;
+      const required = new Set(interpolationVariables(reference.text));
+      if (["zero", "one", "two"].includes(category)) required.delete("count");
+      findings.push(...compareVariables(file, form.key, form.text, required, allowed, reference.text));
+    }
+  }
+  for (const [id, group] of to.plurals) {
+    if (from.plurals.has(id)) continue;
+    for (const form of group.forms.values()) {
+      findings.push(
+        error(file, form.key, `not in ${source.file}: remove it, or check the spelling of the key`),
+      );
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------
+// Keys in use. Templates call the `t` filter with a literal key:
+//   {{ "release.time" | t(code) }}     {{ 'nav.main' | t(code) }}
+// lib/ looks some up by prefix (tag labels, the search page's strings for the
+// browser), so a key under a prefix that lib/ passes is in use too.
+
+export interface SourceText {
+  /** Project-relative path. */
+  file: string;
+  text: string;
+}
+
+export interface KeyUse {
+  key: string;
+  file: string;
+  line: number;
+}
+
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split("\n").length;
+}
+
+const TEMPLATE_KEY = /(["'])([^"'\n]+)\1\s*\|\s*t\s*\(/g;
+
+export function findTemplateKeys(source: SourceText): KeyUse[] {
+  return [...source.text.matchAll(TEMPLATE_KEY)].map((m) => ({
+    key: m[2] ?? "",
+    file: source.file,
+    line: lineAt(source.text, m.index),
+  }));
+}
+
+// In lib/: the translator's t and optional called with a quoted key as the
+// second argument, strings with a quoted prefix, and t or optional with a
+// template literal that starts with a prefix and a dot, then `${` (a key
+// built at run time, such as a tag's label). The comment is worded so that
+// this file does not match itself.
+const CODE_KEY = /\b(t|optional|strings)\(\s*[^,()]+,\s*(?:(["'])([\w.-]+)\2|`([\w.-]+)\.\$\{)/g;
+
+export function findCodeKeys(source: SourceText): { keys: KeyUse[]; prefixes: KeyUse[] } {
+  const keys: KeyUse[] = [];
+  const prefixes: KeyUse[] = [];
+  for (const m of source.text.matchAll(CODE_KEY)) {
+    const line = lineAt(source.text, m.index);
+    if (m[4]) prefixes.push({ key: m[4], file: source.file, line });
+    else if (m[1] === "strings") prefixes.push({ key: m[3] ?? "", file: source.file, line });
+    else keys.push({ key: m[3] ?? "", file: source.file, line });
+  }
+  return { keys, prefixes };
+}
+
+export interface KeyUses {
+  keys: readonly KeyUse[];
+  prefixes: readonly KeyUse[];
+}
+
+/**
+ * A key used but missing from the source bundle stops the build: error.
+ * A source key nothing uses is dead weight for every translator: warning.
+ */
+export function checkKeyUsage(source: ParsedBundle, uses: KeyUses): Finding[] {
+  const findings: Finding[] = [];
+  const { plurals } = splitLeaves(source.leaves);
+  // A plural key is used by its base with a count, or (rarely) by one form's full key.
+  const defined = new Set([...source.leaves.keys(), ...[...plurals.values()].map((g) => g.base)]);
+  const reported = new Set<string>();
+  for (const use of uses.keys) {
+    const id = `${use.file}:${use.line}\u0000${use.key}`;
+    if (defined.has(use.key) || reported.has(id)) continue;
+    reported.add(id);
+    findings.push(
+      error(
+        `${use.file}:${use.line}`,
+        use.key,
+        `used here but not in ${source.file}; add it there (and to every other bundle)`,
+      ),
+    );
+  }
+
+  const used = new Set(uses.keys.map((u) => u.key));
+  const prefixes = uses.prefixes.map((u) => `${u.key}.`);
+  for (const key of source.leaves.keys()) {
+    const base = splitPluralKey(key)?.base ?? key;
+    if (used.has(key) || used.has(base) || prefixes.some((p) => base.startsWith(p))) continue;
+    findings.push(
+      warning(
+        source.file,
+        key,
+        "not used by any template (src/, _includes/) or by lib/; remove it from every bundle, or use it",
+      ),
+    );
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------
+// The whole project
+
+export interface CheckInput {
+  /** Text of locales/registry.json, undefined when it does not exist. */
+  registryText: string | undefined;
+  /** Text of locales/<code>/translation.json by folder name, for every folder under locales/. */
+  bundles: ReadonlyMap<string, string | undefined>;
+  /** Nunjucks templates: src/**\/*.njk and _includes/**\/*.njk. */
+  templates: readonly SourceText[];
+  /** TypeScript under lib/, for keys looked up by code. */
+  code: readonly SourceText[];
+}
+
+export interface CheckReport {
+  findings: Finding[];
+  locales: string[];
+  sourceKeys: number;
+}
+
+function readRegistry(text: string | undefined): { registry?: LocaleRegistry; findings: Finding[] } {
+  const file = toPosix(REGISTRY_FILE);
+  if (text === undefined) return { findings: [error(file, undefined, "missing: it lists the languages")] };
+  try {
+    return { registry: parseRegistry(parseJsonText(text, file), file), findings: [] };
+  } catch (thrown) {
+    return { findings: findingsFromThrown(file, thrown) };
+  }
+}
+
+export function checkI18n(input: CheckInput): CheckReport {
+  const { registry, findings } = readRegistry(input.registryText);
+  if (!registry) return { findings, locales: [], sourceKeys: 0 };
+
+  const parsed = new Map<string, ParsedBundle>();
+  for (const locale of registry.all) {
+    const file = bundleFile(locale.code);
+    const text = input.bundles.get(locale.code);
+    if (text === undefined) {
+      findings.push(
+        error(
+          file,
+          undefined,
+          `missing: "${locale.code}" is in ${toPosix(REGISTRY_FILE)}, so it needs a bundle`,
+        ),
+      );
+      continue;
+    }
+    const result = parseBundle(text, file, locale.i18nextLanguage);
+    findings.push(...result.findings);
+    if (result.bundle) parsed.set(locale.code, result.bundle);
+  }
+  for (const [code, text] of input.bundles) {
+    if (!registry.get(code) && text !== undefined) {
+      findings.push(
+        warning(
+          bundleFile(code),
+          undefined,
+          `"${code}" is not in ${toPosix(REGISTRY_FILE)}, so this bundle is not built; add the language there (see TRANSLATING.md)`,
+        ),
+      );
+    }
+  }
+
+  const source = parsed.get(registry.source.code);
+  for (const bundle of parsed.values()) {
+    findings.push(...checkPluralForms(bundle), ...checkEmptyValues(bundle));
+    if (source && bundle !== source) findings.push(...compareBundles(source, bundle));
+  }
+  if (source) {
+    const code = input.code.map(findCodeKeys);
+    findings.push(
+      ...checkKeyUsage(source, {
+        keys: [...input.templates.flatMap(findTemplateKeys), ...code.flatMap((c) => c.keys)],
+        prefixes: code.flatMap((c) => c.prefixes),
+      }),
+    );
+  }
+  // One file's problems together, in key order, so a translator works down the list.
+  const order = (f: Finding) => `${f.file}\u0000${f.field ?? ""}`;
+  findings.sort((a, b) => order(a).localeCompare(order(b), "en", { numeric: true }));
+  return {
+    findings,
+    locales: registry.all.map((l) => l.code),
+    sourceKeys: source?.leaves.size ?? 0,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Reading the files (the only IO)
+
+function listFiles(rootDir: string, dir: string, extension: string): SourceText[] {
+  const full = path.join(rootDir, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(extension))
+    .sort()
+    .map((name) => ({
+      file: toPosix(path.join(dir, name)),
+      text: readFileSync(path.join(full, name), "utf8"),
+    }));
+}
+
+export function readCheckInput(rootDir: string): CheckInput {
+  const registryFile = path.join(rootDir, REGISTRY_FILE);
+  const bundles = new Map<string, string | undefined>();
+  const localesDir = path.join(rootDir, "locales");
+  if (existsSync(localesDir)) {
+    for (const entry of readdirSync(localesDir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const file = path.join(rootDir, bundlePath(entry.name));
+      bundles.set(entry.name, existsSync(file) ? readFileSync(file, "utf8") : undefined);
+    }
+  }
+  return {
+    registryText: existsSync(registryFile) ? readFileSync(registryFile, "utf8") : undefined,
+    bundles,
+    templates: [...listFiles(rootDir, "src", ".njk"), ...listFiles(rootDir, "_includes", ".njk")],
+    code: listFiles(rootDir, "lib", ".ts"),
+  };
+}

@@ -1,0 +1,113 @@
+// The locale registry: the one place a language is defined.
+// Data lives in locales/registry.json so adding a language needs no code;
+// <html lang>, i18next, Luxon, URLs and Pagefind all read from here.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { formatZodIssues } from "../content/problems.ts";
+
+const localeSchema = z.strictObject({
+  code: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)*$/, "a lowercase code such as en, zh or zh-hant"),
+  urlSegment: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
+  htmlLang: z.string().min(2),
+  i18nextLanguage: z.string().min(2),
+  luxonLocale: z.string().min(2),
+  label: z.string().min(1),
+  dir: z.enum(["ltr", "rtl"]).default("ltr"),
+});
+
+const registrySchema = z.strictObject({
+  sourceLocale: z.string(),
+  locales: z.array(localeSchema).min(1),
+});
+
+export interface Locale {
+  /** Folder name under locales/ and src/releases/. */
+  code: string;
+  /** First path segment of every page in this language. */
+  urlSegment: string;
+  /** Value of <html lang>; Pagefind builds one index per distinct value. */
+  htmlLang: string;
+  i18nextLanguage: string;
+  luxonLocale: string;
+  /** The language's name in itself, shown in switchers. */
+  label: string;
+  dir: "ltr" | "rtl";
+}
+
+export interface LocaleRegistry {
+  source: Locale;
+  all: readonly Locale[];
+  get(code: string): Locale | undefined;
+}
+
+export const REGISTRY_FILE = path.join("locales", "registry.json");
+
+export function parseRegistry(raw: unknown, file = REGISTRY_FILE): LocaleRegistry {
+  const parsed = registrySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(formatZodIssues(file, parsed.error.issues).join("\n"));
+  }
+  const all: Locale[] = parsed.data.locales.map((l) => ({
+    ...l,
+    urlSegment: l.urlSegment ?? l.code,
+  }));
+  const byCode = new Map(all.map((l) => [l.code, l]));
+  if (byCode.size !== all.length) {
+    throw new Error(`${file}: locales: each code may appear once`);
+  }
+  const segments = new Set(all.map((l) => l.urlSegment));
+  if (segments.size !== all.length) {
+    throw new Error(`${file}: locales: each urlSegment may appear once`);
+  }
+  const source = byCode.get(parsed.data.sourceLocale);
+  if (!source) {
+    throw new Error(
+      `${file}: sourceLocale: "${parsed.data.sourceLocale}" is not one of the listed codes (${[...byCode.keys()].join(", ")})`,
+    );
+  }
+  return { source, all, get: (code) => byCode.get(code) };
+}
+
+export function loadRegistry(rootDir: string): LocaleRegistry {
+  const file = path.join(rootDir, REGISTRY_FILE);
+  return parseRegistry(readJsonFile(file, REGISTRY_FILE), REGISTRY_FILE);
+}
+
+/**
+ * Reads and parses a JSON file, naming the file, line and column of a syntax
+ * error. `name` is how messages call the file: project-relative, the same on
+ * every machine.
+ */
+export function readJsonFile(file: string, name: string): unknown {
+  return parseJsonText(readFileSync(file, "utf8"), name);
+}
+
+/** Invalid JSON, located as `file:line:column` when the parser says where. */
+export class JsonSyntaxError extends Error {
+  constructor(
+    readonly location: string,
+    readonly reason: string,
+  ) {
+    super(`${location}: ${reason}`);
+    this.name = "JsonSyntaxError";
+  }
+}
+
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    if (position) {
+      const before = text.slice(0, Number(position[1])).split("\n");
+      const column = (before.at(-1)?.length ?? 0) + 1;
+      throw new JsonSyntaxError(`${file}:${before.length}:${column}`, `invalid JSON: ${message}`);
+    }
+    throw new JsonSyntaxError(file, `invalid JSON: ${message}`);
+  }
+}

@@ -1,0 +1,99 @@
+// Builds a throwaway copy of this project with its own content in a temp
+// dir, then runs the real build command on it. Tests never read the sample
+// content in src/releases.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type CommandResult, runCommand } from "../../lib/build/run-command.ts";
+import { copyProject } from "../../scripts/bench/workspace.ts";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export interface FixtureSite {
+  dir: string;
+  /** Writes a file relative to the fixture root. */
+  write(relative: string, content: string | Uint8Array): void;
+  read(relative: string): string;
+  exists(relative: string): boolean;
+  build(options?: BuildRun): Promise<BuildResult>;
+  dispose(): void;
+}
+
+export interface BuildRun {
+  env?: Record<string, string>;
+  args?: string[];
+}
+
+export type BuildResult = CommandResult;
+
+/**
+ * A copy of the project with src/releases replaced by `files`
+ * (paths relative to the fixture root, e.g. "src/releases/en/a.md").
+ */
+export function createFixtureSite(files: Record<string, string | Uint8Array> = {}): FixtureSite {
+  const dir = mkdtempSync(path.join(tmpdir(), "pressroom-fixture-"));
+  copyProject(projectRoot, dir);
+
+  const site: FixtureSite = {
+    dir,
+    write(relative, content) {
+      const file = path.join(dir, relative);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    },
+    read(relative) {
+      return readFileSync(path.join(dir, relative), "utf8");
+    },
+    exists(relative) {
+      return existsSync(path.join(dir, relative));
+    },
+    build: (options = {}) => runBuild(dir, options),
+    dispose() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  for (const [relative, content] of Object.entries(files)) site.write(relative, content);
+  return site;
+}
+
+/** Builds a fixture a test needs built; a failed build throws with everything it printed. */
+export async function mustBuild(site: FixtureSite, run: BuildRun = {}): Promise<BuildResult> {
+  const result = await site.build(run);
+  if (result.code !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
+function runBuild(dir: string, { env = {}, args = [] }: BuildRun): Promise<BuildResult> {
+  return runCommand(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
+    cwd: dir,
+    env: { ...process.env, BUILD_TIME: "2026-11-01T00:00:00+08:00", ...env },
+  });
+}
+
+export interface ReleaseFields {
+  title: string;
+  releaseTime: string;
+  company?: string;
+  location?: string;
+  summary?: string;
+  tags?: string[];
+  draft?: boolean;
+  translationKey?: string;
+}
+
+/**
+ * A release file as a writer would type it: values unquoted where YAML
+ * allows, so `releaseTime: 2023-01-14` is a bare YAML date.
+ */
+export function releaseFile(fields: ReleaseFields, body = "Body text."): string {
+  const lines = ["---", `title: ${JSON.stringify(fields.title)}`, `releaseTime: ${fields.releaseTime}`];
+  if (fields.company) lines.push(`company: ${JSON.stringify(fields.company)}`);
+  if (fields.location) lines.push(`location: ${JSON.stringify(fields.location)}`);
+  if (fields.summary) lines.push(`summary: ${JSON.stringify(fields.summary)}`);
+  if (fields.tags) lines.push(`tags: [${fields.tags.map((t) => JSON.stringify(t)).join(", ")}]`);
+  if (fields.draft !== undefined) lines.push(`draft: ${fields.draft}`);
+  if (fields.translationKey) lines.push(`translationKey: ${fields.translationKey}`);
+  lines.push("---", "", body, "");
+  return lines.join("\n");
+}

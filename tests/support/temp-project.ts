@@ -1,0 +1,36 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ProblemsError } from "../../lib/content/problems.ts";
+import { parseRegistry } from "../../lib/i18n/locales.ts";
+
+/** A bare folder with the given files, for unit tests of loaders. */
+export function tempProject(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), "pressroom-unit-"));
+  for (const [relative, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    writeFileSync(path.join(root, relative), text);
+  }
+  mkdirSync(path.join(root, "src", "releases"), { recursive: true });
+  return root;
+}
+
+export const testRegistry = parseRegistry({
+  sourceLocale: "en",
+  locales: [
+    { code: "en", htmlLang: "en", i18nextLanguage: "en", luxonLocale: "en", label: "English" },
+    { code: "zh", htmlLang: "zh-CN", i18nextLanguage: "zh-CN", luxonLocale: "zh-CN", label: "简体中文" },
+  ],
+});
+
+/** The problems `load` throws, one "file | field | message" line each; fails when it throws none. */
+export function problemsThrownBy(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ProblemsError)
+      return error.problems.map((p) => `${p.file} | ${p.field ?? ""} | ${p.message}`);
+    throw error;
+  }
+  throw new Error("expected problems");
+}

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { formatReleaseTime, parseReleaseTime, resolveBuildTime } from "../../../lib/content/dates.ts";
+import { splitFrontMatter } from "../../../lib/content/front-matter.ts";
+
+const originalTz = process.env.TZ;
+afterEach(() => {
+  process.env.TZ = originalTz;
+});
+
+describe("parseReleaseTime", () => {
+  it("reads a date-only value as that calendar date in the site's zone", () => {
+    const time = parseReleaseTime("2023-01-14", "Asia/Shanghai");
+    expect(time?.hasTime).toBe(false);
+    expect(time?.iso).toBe("2023-01-14");
+    expect(time?.dateTime.toISO()).toBe("2023-01-14T00:00:00.000+08:00");
+  });
+
+  it("keeps the offset the writer gave with a date-time", () => {
+    const time = parseReleaseTime("2024-04-25T10:00:00+08:00", "America/New_York");
+    expect(time?.hasTime).toBe(true);
+    expect(time?.iso).toBe("2024-04-25T10:00:00+08:00");
+  });
+
+  it("reads a date-time without offset in the site's zone", () => {
+    expect(parseReleaseTime("2024-04-25 10:00", "Asia/Shanghai")?.iso).toBe("2024-04-25T10:00:00+08:00");
+  });
+
+  it.each(["next tuesday", "2023-13-01", "2023-02-30", "14/01/2023", ""])("rejects %j", (value) => {
+    expect(parseReleaseTime(value, "Asia/Shanghai")).toBeUndefined();
+  });
+});
+
+describe("formatReleaseTime", () => {
+  const dateOnly = () => parseReleaseTime("2023-01-14", "Asia/Shanghai");
+  const withTime = () => parseReleaseTime("2024-04-25T10:00:00+08:00", "Asia/Shanghai");
+
+  it("formats a date in English and Chinese", () => {
+    const time = dateOnly();
+    if (!time) throw new Error("parse failed");
+    expect(formatReleaseTime(time, "en")).toBe("January 14, 2023");
+    expect(formatReleaseTime(time, "zh-CN")).toBe("2023年1月14日");
+  });
+
+  it("adds hour, minute and zone when the source gave a time", () => {
+    const time = withTime();
+    if (!time) throw new Error("parse failed");
+    expect(formatReleaseTime(time, "en")).toMatch(/^April 25, 2024 at 10:00\s?AM GMT\+8$/);
+    expect(formatReleaseTime(time, "zh-CN")).toContain("2024年4月25日");
+    expect(formatReleaseTime(time, "zh-CN")).toContain("10:00");
+  });
+
+  // The time-zone trap: YAML would turn 2023-01-14 into UTC midnight, which
+  // is January 13 west of Greenwich. The build machine's TZ must not matter.
+  it.each(["America/Los_Angeles", "Asia/Tokyo", "Pacific/Kiritimati", "UTC"])(
+    "shows the same calendar date with TZ=%s",
+    (tz) => {
+      process.env.TZ = tz;
+      const { data } = splitFrontMatter("---\nreleaseTime: 2023-01-14\n---\nbody\n");
+      const value = (data as { releaseTime: unknown }).releaseTime;
+      expect(value).toBe("2023-01-14");
+      const time = parseReleaseTime(String(value), "Asia/Shanghai");
+      if (!time) throw new Error("parse failed");
+      expect(formatReleaseTime(time, "en")).toBe("January 14, 2023");
+      expect(new Date(2023, 0, 14).getDate()).toBe(14);
+    },
+  );
+});
+
+describe("resolveBuildTime", () => {
+  it("uses BUILD_TIME when set", () => {
+    expect(resolveBuildTime("2026-01-01T09:00:00+08:00").toISO()).toBe("2026-01-01T09:00:00.000+08:00");
+  });
+
+  it("uses the clock otherwise", () => {
+    const now = new Date("2026-05-05T05:05:05Z");
+    expect(resolveBuildTime(undefined, () => now).toMillis()).toBe(now.getTime());
+  });
+
+  it("names BUILD_TIME when the value is not a date", () => {
+    expect(() => resolveBuildTime("tomorrow")).toThrow(/BUILD_TIME: "tomorrow"/);
+  });
+});

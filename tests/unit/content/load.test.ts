@@ -1,0 +1,210 @@
+import { rmSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { loadReleases, type ParsedRelease } from "../../../lib/content/load.ts";
+import { RebuildCache } from "../../../lib/dev/rebuild-cache.ts";
+import { releaseFile } from "../../support/fixture-site.ts";
+import { problemsThrownBy, tempProject, testRegistry } from "../../support/temp-project.ts";
+
+const buildTime = DateTime.fromISO("2026-01-01T00:00:00+08:00", { setZone: true });
+
+function load(files: Record<string, string>, companyKeys: string[] = []) {
+  return loadReleases({
+    rootDir: tempProject(files),
+    registry: testRegistry,
+    timeZone: "Asia/Shanghai",
+    buildTime,
+    companyKeys: new Set(companyKeys),
+  });
+}
+
+function problemsOf(files: Record<string, string>, companyKeys: string[] = []): string[] {
+  return problemsThrownBy(() => load(files, companyKeys));
+}
+
+describe("loadReleases", () => {
+  it("reads a release with its locale, slug and fields", () => {
+    const { releases, warnings } = load({
+      "src/releases/en/new-plant.md": releaseFile(
+        { title: "New plant", releaseTime: "2025-03-01", company: "Acme Corp", tags: ["a", "b"] },
+        "## Hello",
+      ),
+    });
+    expect(warnings).toEqual([]);
+    expect(releases).toHaveLength(1);
+    expect(releases[0]).toMatchObject({
+      file: "src/releases/en/new-plant.md",
+      locale: "en",
+      slug: "new-plant",
+      translationKey: "new-plant",
+      title: "New plant",
+      company: "Acme Corp",
+      tags: ["a", "b"],
+      status: "published",
+    });
+    expect(releases[0]?.body.trim()).toBe("## Hello");
+  });
+
+  it("classifies drafts and releases scheduled after the build time", () => {
+    const { releases } = load({
+      "src/releases/en/a.md": releaseFile({ title: "A", releaseTime: "2025-12-31T23:59:59+08:00" }),
+      "src/releases/en/b.md": releaseFile({ title: "B", releaseTime: "2026-01-01T00:00:01+08:00" }),
+      "src/releases/en/c.md": releaseFile({ title: "C", releaseTime: "2025-01-01", draft: true }),
+    });
+    expect(Object.fromEntries(releases.map((r) => [r.slug, r.status]))).toEqual({
+      a: "published",
+      b: "scheduled",
+      c: "draft",
+    });
+  });
+
+  it("reports every problem in every file in one run, naming file and field", () => {
+    const problems = problemsOf({
+      "src/releases/en/no-title.md": "---\nreleaseTime: 2025-01-01\n---\n",
+      "src/releases/en/bad-time.md": releaseFile({ title: "T", releaseTime: "next tuesday" }),
+      "src/releases/en/bad-tags.md": "---\ntitle: T\nreleaseTime: 2025-01-01\ntags: energy\n---\n",
+      "src/releases/en/Bad_Slug.md": releaseFile({ title: "T", releaseTime: "2025-01-01" }),
+      "src/releases/fr/bonjour.md": releaseFile({ title: "T", releaseTime: "2025-01-01" }),
+      "src/releases/zh/a.md": releaseFile({
+        title: "甲",
+        releaseTime: "2025-01-01",
+        translationKey: "shared",
+      }),
+      "src/releases/zh/b.md": releaseFile({
+        title: "乙",
+        releaseTime: "2025-01-01",
+        translationKey: "shared",
+      }),
+      "src/releases/en/key-company.md": releaseFile({
+        title: "T",
+        releaseTime: "2025-01-01",
+        company: "lumora",
+      }),
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^src\/releases\/en\/no-title.md \| title \| required/),
+        expect.stringMatching(
+          /^src\/releases\/en\/bad-time.md \| releaseTime \| "next tuesday" is not a date/,
+        ),
+        expect.stringMatching(/^src\/releases\/en\/bad-tags.md \| tags \| expected a list/),
+        expect.stringMatching(
+          /^src\/releases\/en\/Bad_Slug.md \| file name \| "Bad_Slug" is not a valid slug/,
+        ),
+        expect.stringMatching(
+          /^src\/releases\/fr\/ \| {2}\| locale folder "fr" is not in locales\/registry.json/,
+        ),
+        expect.stringMatching(
+          /^src\/releases\/zh\/b.md \| translationKey \| "shared" is already used by src\/releases\/zh\/a.md/,
+        ),
+        expect.stringMatching(
+          /^src\/releases\/en\/key-company.md \| company \| "lumora" is not a company key/,
+        ),
+      ]),
+    );
+    expect(problems).toHaveLength(7);
+  });
+
+  it("names a release's missing attachment", () => {
+    const problems = problemsOf({
+      "src/releases/en/kit.md": "---\ntitle: Kit\nreleaseTime: 2025-01-01\nattachments: [facts.pdf]\n---\n",
+    });
+    expect(problems).toEqual([
+      'src/releases/en/kit.md | attachments | "facts.pdf" not found (looked for src/releases/en/facts.pdf)',
+    ]);
+  });
+
+  it("rejects one slug used twice in a locale, in nested folders", () => {
+    const problems = problemsOf({
+      "src/releases/en/2024/launch.md": releaseFile({ title: "A", releaseTime: "2024-01-01" }),
+      "src/releases/en/2025/launch.md": releaseFile({ title: "B", releaseTime: "2025-01-01" }),
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^src\/releases\/en\/2025\/launch.md \| file name \| slug "launch" is already used by src\/releases\/en\/2024\/launch.md/,
+      ),
+    ]);
+  });
+
+  it("names the line of a YAML syntax error", () => {
+    const problems = problemsOf({
+      "src/releases/en/broken.md": '---\ntitle: "unclosed\nreleaseTime: 2025-01-01\n---\n',
+    });
+    expect(problems[0]).toMatch(/^src\/releases\/en\/broken.md:\d+ \| {2}\| invalid YAML/);
+  });
+
+  it("warns about unknown front matter keys without failing", () => {
+    const { warnings } = load({
+      "src/releases/en/a.md": "---\ntitle: A\nreleaseTime: 2025-01-01\nauthor: Kim\n---\n",
+    });
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        file: "src/releases/en/a.md",
+        field: "author",
+        message: expect.stringContaining("unknown"),
+      }),
+    ]);
+  });
+
+  it("accepts a company key that exists and a plain company name", () => {
+    const { releases } = load(
+      {
+        "src/releases/en/a.md": releaseFile({ title: "A", releaseTime: "2025-01-01", company: "lumora" }),
+        "src/releases/en/b.md": releaseFile({ title: "B", releaseTime: "2025-01-01", company: "Acme Corp" }),
+      },
+      ["lumora"],
+    );
+    expect(releases.map((r) => r.company)).toEqual(["lumora", "Acme Corp"]);
+  });
+
+  it("under watch, reuses a parsed file only while it is unchanged, and forgets removed files", () => {
+    const rootDir = tempProject({
+      "src/releases/en/a.md": releaseFile({ title: "Alpha", releaseTime: "2025-01-01" }),
+      "src/releases/en/b.md": releaseFile({ title: "Beta", releaseTime: "2025-01-02" }),
+    });
+    const cache = new RebuildCache<ParsedRelease>();
+    const options = {
+      rootDir,
+      registry: testRegistry,
+      timeZone: "Asia/Shanghai",
+      buildTime,
+      companyKeys: new Set<string>(),
+      cache,
+    };
+    const titles = () => {
+      cache.nextBuild();
+      return loadReleases(options).releases.map((r) => r.title);
+    };
+    expect(titles()).toEqual(["Alpha", "Beta"]);
+    // Same length, so only the modification time tells the edit apart.
+    const edited = path.join(rootDir, "src/releases/en/a.md");
+    writeFileSync(edited, releaseFile({ title: "Alpho", releaseTime: "2025-01-01" }));
+    utimesSync(edited, new Date(), new Date(Date.now() + 1000));
+    expect(titles()).toEqual(["Alpho", "Beta"]);
+    rmSync(path.join(rootDir, "src/releases/en/b.md"));
+    expect(titles()).toEqual(["Alpho"]);
+    expect(cache.size).toBe(1);
+  });
+});
+
+describe("RebuildCache", () => {
+  it("computes a value once while builds keep asking for it, and drops it after a build that does not", () => {
+    const cache = new RebuildCache<string>();
+    let computed = 0;
+    const get = () =>
+      cache.get("key", () => {
+        computed += 1;
+        return "value";
+      });
+    get();
+    cache.nextBuild();
+    get();
+    get();
+    expect(computed).toBe(1);
+    cache.nextBuild();
+    cache.nextBuild();
+    get();
+    expect(computed).toBe(2);
+  });
+});

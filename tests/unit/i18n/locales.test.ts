@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseRegistry } from "../../../lib/i18n/locales.ts";
+import { projectRoot } from "../../support/fixture-site.ts";
+
+const en = { code: "en", htmlLang: "en", i18nextLanguage: "en", luxonLocale: "en", label: "English" };
+
+describe("the locale registry", () => {
+  it("defaults the URL segment to the code and text direction to ltr", () => {
+    const registry = parseRegistry({ sourceLocale: "en", locales: [en] });
+    expect(registry.source).toMatchObject({ code: "en", urlSegment: "en", dir: "ltr" });
+  });
+
+  it("rejects a source locale that is not listed", () => {
+    expect(() => parseRegistry({ sourceLocale: "de", locales: [en] })).toThrow(/sourceLocale: "de"/);
+  });
+
+  it("rejects a locale listed twice", () => {
+    expect(() => parseRegistry({ sourceLocale: "en", locales: [en, en] })).toThrow(
+      /each code may appear once/,
+    );
+  });
+
+  it("names the field of an invalid entry", () => {
+    expect(() => parseRegistry({ sourceLocale: "en", locales: [{ ...en, dir: "sideways" }] })).toThrow(
+      /locales\/registry.json: locales.0.dir/,
+    );
+  });
+
+  it("ships English and Simplified Chinese with zh-CN as the page language", () => {
+    const raw = JSON.parse(readFileSync(path.join(projectRoot, "locales", "registry.json"), "utf8"));
+    const registry = parseRegistry(raw);
+    expect(registry.all.map((l) => [l.code, l.htmlLang])).toEqual([
+      ["en", "en"],
+      ["zh", "zh-CN"],
+    ]);
+  });
+});

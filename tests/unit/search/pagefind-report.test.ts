@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkPagefindReport,
+  type PagefindReport,
+  parsePagefindOutput,
+} from "../../../lib/search/pagefind.ts";
+import { testRegistry } from "../../support/temp-project.ts";
+
+const good: PagefindReport = { version: "1.5.2", extended: true, languages: ["en", "zh-cn"], pages: 21 };
+const both = new Set(["en", "zh"]);
+
+describe("the search index check", () => {
+  it("passes with the extended binary and the registry's languages", () => {
+    expect(checkPagefindReport(good, testRegistry, both)).toEqual([]);
+  });
+
+  it("refuses an index built without Chinese segmentation", () => {
+    expect(checkPagefindReport({ ...good, extended: false }, testRegistry, both)).toEqual([
+      expect.stringContaining("not the extended binary"),
+    ]);
+  });
+
+  it("refuses languages that differ from the registry's", () => {
+    expect(checkPagefindReport({ ...good, languages: ["en", "zh-hans"] }, testRegistry, both)).toEqual([
+      "Pagefind indexed languages [en, zh-hans] but the registry's languages with releases are [en, zh-cn]",
+    ]);
+  });
+
+  it("expects nothing before the first release, when Pagefind is not run", () => {
+    expect(
+      checkPagefindReport(
+        { version: "unknown", extended: false, languages: [], pages: 0 },
+        testRegistry,
+        new Set(),
+      ),
+    ).toEqual([]);
+  });
+
+  it("does not expect an index for a language with no releases yet", () => {
+    expect(checkPagefindReport({ ...good, languages: ["en"] }, testRegistry, new Set(["en"]))).toEqual([]);
+  });
+});
+
+describe("Pagefind's CLI report", () => {
+  const run = `
+Running Pagefind v1.5.2 (Extended)
+[Reading languages]
+Discovered 2 languages: zh-cn, en
+Total:
+  Indexed 2 languages
+  Indexed 21 pages
+`;
+
+  it("is read for version, binary, languages and pages", () => {
+    expect(parsePagefindOutput(run)).toEqual({
+      version: "1.5.2",
+      extended: true,
+      languages: ["en", "zh-cn"],
+      pages: 21,
+    });
+  });
+
+  it("notices a binary that is not the extended one", () => {
+    expect(parsePagefindOutput(run.replace(" (Extended)", "")).extended).toBe(false);
+  });
+});
