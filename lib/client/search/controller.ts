@@ -104,9 +104,12 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
   facetsBox.append(...fieldsets, clear);
 
   async function showMore(): Promise<void> {
+    const mine = generation;
     const batch = results.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
     const items = await Promise.all(batch.map((r) => r.data()));
+    // A newer search may have cleared the list while these loaded.
+    if (mine !== generation) return;
     list.append(...items.map(resultItem));
     more.hidden = shown >= results.length;
   }

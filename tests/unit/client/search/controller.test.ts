@@ -301,4 +301,31 @@ describe("changing the search", () => {
     expect(page.links()).toEqual(["/en/releases/fast/"]);
     expect(page.status()).toBe("1 release found");
   });
+
+  it("shows only the latest search when an earlier one's results open later", async () => {
+    let openSlow: () => void = () => {};
+    const opened = new Promise<void>((resolve) => {
+      openSlow = resolve;
+    });
+    let opening = false;
+    const slowResult: PagefindResult = {
+      id: "old",
+      async data() {
+        opening = true;
+        await opened;
+        return { url: "/en/releases/old/", excerpt: "", meta: {} };
+      },
+    };
+    const fake = fakePagefind((query) => ({ results: query === "slow" ? [slowResult] : [result("fast")] }));
+    const page = await open("", fake.pagefind);
+    page.input().value = "slow";
+    page.form().dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect(opening).toBe(true));
+    page.input().value = "fast";
+    page.form().dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect(page.status()).toBe("1 release found"));
+    openSlow();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(page.links()).toEqual(["/en/releases/fast/"]);
+  });
 });
