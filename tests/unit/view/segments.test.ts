@@ -57,4 +57,24 @@ describe("segments for a set of values", () => {
     const values = ["R&D", "储能", "R and D", "Beta Corp"];
     expect(uniqueSegments([...values].reverse())).toEqual(uniqueSegments(values));
   });
+
+  it("stays unique when two hashes begin alike", () => {
+    // Found by search: their SHA-256 digests share the first 8 hex digits (fb5a9369).
+    expect(hashSegment("标签14163")).toBe("xfb5a9369");
+    expect(hashSegment("标签71735")).toBe("xfb5a9369");
+    const segments = [...uniqueSegments(["标签14163", "标签71735"]).values()];
+    expect(new Set(segments).size).toBe(2);
+    for (const segment of segments) expect(segment).toMatch(/^xfb5a9369-[0-9a-f]+$/);
+  });
+
+  it("stays unique when a value is written like another's suffixed segment", () => {
+    const segments = uniqueSegments(["R&D", "R and D", "r-and-d-1d168d"]);
+    expect(new Set(segments.values()).size).toBe(3);
+  });
+
+  it("refuses values that differ only in how their accents are encoded", () => {
+    expect(() => uniqueSegments(["Caf\u00e9", "Cafe\u0301"])).toThrow(
+      "are the same text in different Unicode forms",
+    );
+  });
 });
