@@ -58,7 +58,7 @@ function writeDocuments(documents: readonly IndexDocument[], dir: string): void 
 
 /**
  * Pagefind also writes its prebuilt search UIs (about 400 KB); the search
- * page draws its own from the bundles (lib/client/search/page.ts), so they go.
+ * page draws its own from the bundles (lib/client/search/render.ts), so they go.
  */
 function removeUnusedUi(outputPath: string): void {
   for (const name of readdirSync(outputPath)) {

@@ -5,8 +5,13 @@
 import { createHash } from "node:crypto";
 import { SLUG_PATTERN } from "../content/schema.ts";
 
+/** Hex SHA-256 of the text, NFC-normalized so its accents may be encoded either way. */
+function digest(value: string): string {
+  return createHash("sha256").update(value.normalize("NFC")).digest("hex");
+}
+
 export function hashSegment(value: string): string {
-  return `x${createHash("sha256").update(value.normalize("NFC")).digest("hex").slice(0, 8)}`;
+  return `x${digest(value).slice(0, 8)}`;
 }
 
 export function segmentFor(value: string): string {
@@ -24,19 +29,29 @@ export function segmentFor(value: string): string {
 
 /**
  * Segments for a set of values, unique within the set: when two values slug
- * alike ("R&D" and "R and D"), both get the value's hash appended.
+ * alike ("R&D" and "R and D"), both get 6 hex digits of the value's hash
+ * appended, and more digits while a segment is still shared (two hashes can
+ * begin alike; a value can be written like another's suffixed segment).
  */
 export function uniqueSegments(values: Iterable<string>): Map<string, string> {
-  const byValue = new Map<string, string>();
-  const bySegment = new Map<string, string[]>();
-  for (const value of new Set(values)) {
-    const segment = segmentFor(value);
-    bySegment.set(segment, [...(bySegment.get(segment) ?? []), value]);
-  }
-  for (const [segment, owners] of bySegment) {
-    for (const value of owners) {
-      byValue.set(value, owners.length === 1 ? segment : `${segment}-${hashSegment(value).slice(1, 7)}`);
+  const byValue = new Map([...new Set(values)].map((value) => [value, segmentFor(value)]));
+  for (let digits = 6; ; digits += 6) {
+    const clashing = valuesSharingASegment(byValue);
+    if (clashing.length === 0) return byValue;
+    // Only values that are one text after NFC normalization get this far.
+    if (digits > 64) {
+      throw new Error(
+        `${clashing.map((v) => JSON.stringify(v)).join(" and ")} are the same text in different Unicode forms; write them alike`,
+      );
+    }
+    for (const value of clashing) {
+      byValue.set(value, `${segmentFor(value)}-${digest(value).slice(0, digits)}`);
     }
   }
-  return byValue;
+}
+
+function valuesSharingASegment(byValue: Map<string, string>): string[] {
+  const owners = new Map<string, string[]>();
+  for (const [value, segment] of byValue) owners.set(segment, [...(owners.get(segment) ?? []), value]);
+  return [...owners.values()].filter((values) => values.length > 1).flat();
 }

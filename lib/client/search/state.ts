@@ -1,6 +1,7 @@
-// The search page's state and its strings, as pure functions: the URL is
-// the state (?q=…&company=…&year=…&tag=…&sort=newest), so a search can be
-// bookmarked, shared and reloaded offline.
+// The search page's state, as pure functions: the URL is the state
+// (?q=…&company=…&year=…&tag=…&sort=newest), so a search can be bookmarked,
+// shared and reloaded offline. The controller (controller.ts) only ever
+// replaces the state with one made here.
 
 export const FACETS = ["company", "year", "tag"] as const;
 export type Facet = (typeof FACETS)[number];
@@ -9,6 +10,10 @@ export interface SearchState {
   query: string;
   filters: Record<Facet, string[]>;
   sort: "relevance" | "newest";
+}
+
+export function isFacet(name: string): name is Facet {
+  return (FACETS as readonly string[]).includes(name);
 }
 
 export function parseState(search: string): SearchState {
@@ -37,6 +42,31 @@ export function hasFilters(state: SearchState): boolean {
   return FACETS.some((f) => state.filters[f].length > 0);
 }
 
+/** True when there is nothing to ask the index: the page prompts instead. */
+export function isBlank(state: SearchState): boolean {
+  return !state.query && !hasFilters(state);
+}
+
+export function withQuery(state: SearchState, typed: string): SearchState {
+  return { ...state, query: typed.trim() };
+}
+
+/** Any value other than "newest" (the select's other option) means best match. */
+export function withSort(state: SearchState, value: string): SearchState {
+  return { ...state, sort: value === "newest" ? "newest" : "relevance" };
+}
+
+export function withFilter(state: SearchState, facet: Facet, value: string, checked: boolean): SearchState {
+  const values = new Set(state.filters[facet]);
+  if (checked) values.add(value);
+  else values.delete(value);
+  return { ...state, filters: { ...state.filters, [facet]: [...values] } };
+}
+
+export function withoutFilters(state: SearchState): SearchState {
+  return { ...state, filters: { company: [], year: [], tag: [] } };
+}
+
 /** Pagefind search options: values within a facet are alternatives, facets combine. */
 export function pagefindOptions(state: SearchState): {
   filters: Record<string, { any: string[] }>;
@@ -47,17 +77,4 @@ export function pagefindOptions(state: SearchState): {
     if (state.filters[facet].length > 0) filters[facet] = { any: state.filters[facet] };
   }
   return state.sort === "newest" ? { filters, sort: { date: "desc" } } : { filters };
-}
-
-export function interpolate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
-}
-
-/** Picks key_one / key_other… as i18next JSON v4 does, by the language's plural rules. */
-export function plural(strings: Record<string, string>, key: string, count: number, lang: string): string {
-  const category = new Intl.PluralRules(lang).select(count);
-  const template = strings[`${key}_${category}`] ?? strings[`${key}_other`] ?? key;
-  return interpolate(template, { count });
 }

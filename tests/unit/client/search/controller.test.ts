@@ -1,0 +1,331 @@
+// @vitest-environment happy-dom
+// The search page's controller on the page's markup (as src/search.njk
+// writes it), driven through its events against a fake Pagefind that records
+// what it is asked.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  PAGE_SIZE,
+  type Pagefind,
+  type PagefindResult,
+  startSearch,
+  TYPING_DELAY_MS,
+} from "../../../../lib/client/search/controller.ts";
+import type { FacetCounts } from "../../../../lib/client/search/render.ts";
+
+const strings = {
+  company: "Company",
+  year: "Year",
+  tag: "Tag",
+  clear: "Clear filters",
+  prompt: "Type a word.",
+  loading: "Searching…",
+  unavailable: "Search could not be loaded.",
+  empty: "No releases match “{{query}}”.",
+  results_one: "{{count}} release found",
+  results_other: "{{count}} releases found",
+};
+
+function searchPage(): HTMLElement {
+  document.body.innerHTML = `
+    <div id="search" data-index-version="v42" data-lang="en">
+      <form class="search-form"><input id="search-query" type="search" name="q"><button type="submit">Search</button></form>
+      <div class="search-layout" hidden>
+        <aside class="search-filters"></aside>
+        <section>
+          <p class="search-status" role="status"></p>
+          <select name="sort"><option value="relevance">Best match</option><option value="newest">Newest first</option></select>
+          <ol class="result-list"></ol>
+          <button class="more" type="button" hidden>Show more results</button>
+        </section>
+      </div>
+    </div>`;
+  const root = document.getElementById("search");
+  if (!root) throw new Error("no root");
+  root.dataset.strings = JSON.stringify(strings);
+  return root;
+}
+
+function result(id: string, title = `Release ${id}`): PagefindResult & { opened: () => boolean } {
+  let opened = false;
+  return {
+    id,
+    opened: () => opened,
+    async data() {
+      opened = true;
+      return { url: `/en/releases/${id}/`, excerpt: `about <mark>${id}</mark>`, meta: { title } };
+    },
+  };
+}
+
+interface Answer {
+  results: PagefindResult[];
+  filters?: FacetCounts;
+}
+
+const ALL_FILTERS: FacetCounts = {
+  company: { "Acme Power": 2, "Green Fields": 1 },
+  year: { "2024": 1, "2025": 2 },
+};
+
+/** A Pagefind whose answers are looked up by query; an answer may be a promise to hold it back. */
+function fakePagefind(answer: (query: string | null) => Answer | Promise<Answer>) {
+  const searches: { query: string | null; options: object | undefined }[] = [];
+  const setup: unknown[] = [];
+  const pagefind: Pagefind = {
+    async options(options) {
+      setup.push(["options", options]);
+    },
+    async init() {
+      setup.push(["init"]);
+    },
+    async filters() {
+      return ALL_FILTERS;
+    },
+    async search(query, options) {
+      searches.push({ query, options });
+      const { results, filters } = await answer(query);
+      return { results, filters: filters ?? ALL_FILTERS };
+    },
+  };
+  return { pagefind, searches, setup };
+}
+
+async function open(search: string, pagefind: Pagefind | Error) {
+  const root = searchPage();
+  const urls: string[] = [];
+  await startSearch(root, {
+    importPagefind: async () => {
+      if (pagefind instanceof Error) throw pagefind;
+      return pagefind;
+    },
+    location: { pathname: "/en/search/", search },
+    history: {
+      replaceState: (_data: unknown, _unused: string, url?: string | URL | null) => urls.push(String(url)),
+    },
+  });
+  const q = <E extends Element>(selector: string) => {
+    const found = root.querySelector<E>(selector);
+    if (!found) throw new Error(`no ${selector}`);
+    return found;
+  };
+  return {
+    root,
+    urls,
+    status: () => q(".search-status").textContent,
+    links: () => Array.from(root.querySelectorAll(".result h2 a"), (a) => a.getAttribute("href")),
+    box: (name: string, value: string) => q<HTMLInputElement>(`input[name="${name}"][value="${value}"]`),
+    counts: () => Array.from(root.querySelectorAll(".facet-count"), (c) => c.textContent),
+    more: () => q<HTMLButtonElement>(".more"),
+    input: () => q<HTMLInputElement>("#search-query"),
+    form: () => q<HTMLFormElement>(".search-form"),
+    sort: () => q<HTMLSelectElement>('select[name="sort"]'),
+    clear: () => q<HTMLButtonElement>(".clear"),
+    layout: () => q<HTMLElement>(".search-layout"),
+  };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("opening the search page", () => {
+  it("sets Pagefind up with this index's cache tag and prompts when there is nothing to search", async () => {
+    const fake = fakePagefind(() => ({ results: [] }));
+    const page = await open("", fake.pagefind);
+    expect(fake.setup).toEqual([["options", { excerptLength: 30, metaCacheTag: "v42" }], ["init"]]);
+    expect(page.layout().hidden).toBe(false);
+    expect(page.status()).toBe("Type a word.");
+    expect(fake.searches).toEqual([]);
+    expect(page.urls).toEqual(["/en/search/"]);
+    expect(Array.from(page.root.querySelectorAll("legend"), (l) => l.textContent)).toEqual([
+      "Company",
+      "Year",
+    ]);
+    // Counts of the whole index, years newest first.
+    expect(page.counts()).toEqual(["(2)", "(1)", "(2)", "(1)"]);
+  });
+
+  it("runs the search in the URL and shows its state in the form", async () => {
+    const fake = fakePagefind(() => ({
+      results: [result("a")],
+      filters: { company: { "Acme Power": 1 }, year: { "2025": 1 } },
+    }));
+    const page = await open("?q=battery&company=Acme+Power&sort=newest", fake.pagefind);
+    expect(page.input().value).toBe("battery");
+    expect(page.sort().value).toBe("newest");
+    expect(page.box("company", "Acme Power").checked).toBe(true);
+    expect(page.box("company", "Green Fields").checked).toBe(false);
+    expect(fake.searches).toEqual([
+      {
+        query: "battery",
+        options: { filters: { company: { any: ["Acme Power"] } }, sort: { date: "desc" } },
+      },
+    ]);
+    expect(page.links()).toEqual(["/en/releases/a/"]);
+    expect(page.status()).toBe("1 release found");
+    expect(page.counts()).toEqual(["(1)", "(0)", "(1)", "(0)"]);
+    expect(page.urls).toEqual(["/en/search/?q=battery&company=Acme+Power&sort=newest"]);
+  });
+
+  it("asks for a Chinese word as a phrase of its characters", async () => {
+    const fake = fakePagefind((query) => ({
+      results: query === "储 能" ? [result("a"), result("b")] : [result("b")],
+    }));
+    const page = await open(`?q=${encodeURIComponent("储能")}`, fake.pagefind);
+    expect(fake.searches.map((s) => s.query)).toEqual(["储 能", '"储 能"']);
+    expect(page.links()).toEqual(["/en/releases/b/"]);
+  });
+
+  it("says search is unavailable when Pagefind cannot be loaded", async () => {
+    const page = await open("?q=battery", new Error("offline"));
+    expect(page.status()).toBe("Search could not be loaded.");
+    expect(page.layout().hidden).toBe(false);
+    expect(page.root.querySelectorAll("fieldset")).toHaveLength(0);
+  });
+
+  it("does nothing on a page without the search markup", async () => {
+    document.body.innerHTML = '<div id="search"></div>';
+    const importPagefind = vi.fn();
+    const root = document.getElementById("search") as HTMLElement;
+    await startSearch(root, { importPagefind, location, history });
+    expect(importPagefind).not.toHaveBeenCalled();
+  });
+});
+
+describe("results", () => {
+  it("shows a page at a time, opening only the results shown", async () => {
+    const all = Array.from({ length: PAGE_SIZE * 2 + 3 }, (_, i) => result(String(i)));
+    const page = await open("?q=battery", fakePagefind(() => ({ results: all })).pagefind);
+    expect(page.links()).toHaveLength(PAGE_SIZE);
+    expect(all.filter((r) => r.opened())).toHaveLength(PAGE_SIZE);
+    expect(page.more().hidden).toBe(false);
+    expect(page.status()).toBe("23 releases found");
+    page.more().click();
+    await vi.waitFor(() => expect(page.links()).toHaveLength(PAGE_SIZE * 2));
+    page.more().click();
+    await vi.waitFor(() => expect(page.links()).toHaveLength(all.length));
+    expect(page.links()[22]).toBe("/en/releases/22/");
+    expect(page.more().hidden).toBe(true);
+  });
+
+  it("shows a hostile query and title as text", async () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const fake = fakePagefind((query) => ({ results: query === "safe" ? [result("a", hostile)] : [] }));
+    const page = await open(`?q=${encodeURIComponent(hostile)}`, fake.pagefind);
+    expect(page.status()).toBe(`No releases match “${hostile}”.`);
+    expect(page.root.querySelector(".search-status")?.children).toHaveLength(0);
+    page.input().value = "safe";
+    page.form().dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect(page.status()).toBe("1 release found"));
+    expect(page.root.querySelector(".result-list img")).toBeNull();
+    expect(page.root.querySelector(".result h2")?.textContent).toBe(hostile);
+  });
+});
+
+describe("changing the search", () => {
+  it("searches a submitted query at once, trimmed, and keeps it in the URL", async () => {
+    const fake = fakePagefind(() => ({ results: [result("a"), result("b")] }));
+    const page = await open("", fake.pagefind);
+    page.input().value = "  cabinet ";
+    const submit = new Event("submit", { cancelable: true });
+    page.form().dispatchEvent(submit);
+    expect(submit.defaultPrevented).toBe(true);
+    expect(page.status()).toBe("Searching…");
+    await vi.waitFor(() => expect(page.status()).toBe("2 releases found"));
+    expect(fake.searches.map((s) => s.query)).toEqual(["cabinet"]);
+    expect(page.urls.at(-1)).toBe("/en/search/?q=cabinet");
+  });
+
+  it("searches once typing pauses, for what was typed last", async () => {
+    vi.useFakeTimers();
+    const fake = fakePagefind(() => ({ results: [result("a")] }));
+    const page = await open("", fake.pagefind);
+    for (const typed of ["b", "ba", "bat"]) {
+      page.input().value = typed;
+      page.input().dispatchEvent(new Event("input"));
+      await vi.advanceTimersByTimeAsync(TYPING_DELAY_MS - 1);
+    }
+    expect(fake.searches).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fake.searches.map((s) => s.query)).toEqual(["bat"]);
+  });
+
+  it("filters by a checked value, sorts, and clears the filters", async () => {
+    const fake = fakePagefind(() => ({ results: [result("a")] }));
+    const page = await open("?q=battery", fake.pagefind);
+    page.box("year", "2025").click();
+    await vi.waitFor(() => expect(fake.searches).toHaveLength(2));
+    expect(fake.searches[1]?.options).toEqual({ filters: { year: { any: ["2025"] } } });
+    expect(page.urls.at(-1)).toBe("/en/search/?q=battery&year=2025");
+
+    page.sort().value = "newest";
+    page.sort().dispatchEvent(new Event("change", { bubbles: true }));
+    await vi.waitFor(() => expect(fake.searches).toHaveLength(3));
+    expect(fake.searches[2]?.options).toEqual({
+      filters: { year: { any: ["2025"] } },
+      sort: { date: "desc" },
+    });
+
+    page.clear().click();
+    await vi.waitFor(() => expect(fake.searches).toHaveLength(4));
+    expect(page.box("year", "2025").checked).toBe(false);
+    expect(fake.searches[3]?.options).toEqual({ filters: {}, sort: { date: "desc" } });
+    expect(page.urls.at(-1)).toBe("/en/search/?q=battery&sort=newest");
+  });
+
+  it("prompts again when the query is emptied and no filter is left", async () => {
+    const fake = fakePagefind(() => ({ results: [result("a")] }));
+    const page = await open("?q=battery", fake.pagefind);
+    page.input().value = " ";
+    page.form().dispatchEvent(new Event("submit", { cancelable: true }));
+    expect(page.status()).toBe("Type a word.");
+    expect(page.links()).toEqual([]);
+    expect(page.more().hidden).toBe(true);
+    expect(page.urls.at(-1)).toBe("/en/search/");
+  });
+
+  it("shows only the latest search when an earlier one answers later", async () => {
+    let answerSlow: (answer: Answer) => void = () => {};
+    const slow = new Promise<Answer>((resolve) => {
+      answerSlow = resolve;
+    });
+    const fake = fakePagefind((query) => (query === "slow" ? slow : { results: [result("fast")] }));
+    const page = await open("", fake.pagefind);
+    page.input().value = "slow";
+    page.form().dispatchEvent(new Event("submit", { cancelable: true }));
+    page.input().value = "fast";
+    page.form().dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect(page.status()).toBe("1 release found"));
+    answerSlow({ results: [result("old1"), result("old2")] });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(page.links()).toEqual(["/en/releases/fast/"]);
+    expect(page.status()).toBe("1 release found");
+  });
+
+  it("shows only the latest search when an earlier one's results open later", async () => {
+    let openSlow: () => void = () => {};
+    const opened = new Promise<void>((resolve) => {
+      openSlow = resolve;
+    });
+    let opening = false;
+    const slowResult: PagefindResult = {
+      id: "old",
+      async data() {
+        opening = true;
+        await opened;
+        return { url: "/en/releases/old/", excerpt: "", meta: {} };
+      },
+    };
+    const fake = fakePagefind((query) => ({ results: query === "slow" ? [slowResult] : [result("fast")] }));
+    const page = await open("", fake.pagefind);
+    page.input().value = "slow";
+    page.form().dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect(opening).toBe(true));
+    page.input().value = "fast";
+    page.form().dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect(page.status()).toBe("1 release found"));
+    openSlow();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(page.links()).toEqual(["/en/releases/fast/"]);
+  });
+});
