@@ -1,7 +1,7 @@
 // The part of Eleventy's configuration API this project uses, typed.
 // Eleventy ships JSDoc rather than declarations; naming the subset here keeps
 // `any` out of the config and documents what we rely on.
-export type EleventyFilter = (this: unknown, value: unknown, ...args: unknown[]) => unknown;
+type EleventyFilter = (this: unknown, value: unknown, ...args: unknown[]) => unknown;
 
 export interface EleventyConfig {
   setInputDirectory(dir: string): void;

@@ -16,7 +16,7 @@ export interface OfflineReport {
 }
 
 /** `withSearchIndex` is false before the first release, when there is no index to cache. */
-export function precachePatterns(registry: LocaleRegistry, withSearchIndex: boolean): string[] {
+function precachePatterns(registry: LocaleRegistry, withSearchIndex: boolean): string[] {
   return [
     "assets/**/*.{css,js,svg}",
     // Pagefind's runtime and index, not its prebuilt UIs (we draw our own).

@@ -8,7 +8,7 @@
 // pages are untouched: only the copy given to Pagefind is split.
 
 /** Zero-width space: Pagefind splits words on it and strips it from excerpts. */
-export const WORD_BREAK = "\u200B";
+const WORD_BREAK = "\u200B";
 
 const HAN = /(\p{Script=Han})/gu;
 

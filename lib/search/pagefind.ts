@@ -77,7 +77,7 @@ function readEntry(outputPath: string): PagefindEntry {
 }
 
 /** One report for runs over different languages. */
-export function mergeReports(reports: readonly PagefindReport[]): PagefindReport {
+function mergeReports(reports: readonly PagefindReport[]): PagefindReport {
   return {
     version: reports[0]?.version ?? "unknown",
     extended: reports.length > 0 && reports.every((r) => r.extended),

@@ -13,11 +13,11 @@ declare module "@11ty/eleventy" {
 }
 
 declare module "@11ty/eleventy" {
-  export const HtmlBasePlugin: (config: import("../../eleventy/config-types.ts").EleventyConfig) => void;
+  export const HtmlBasePlugin: (config: import("../eleventy/config-types.ts").EleventyConfig) => void;
 }
 
 declare module "@11ty/eleventy-plugin-rss" {
-  export const rssPlugin: (config: import("../../eleventy/config-types.ts").EleventyConfig) => void;
+  export const rssPlugin: (config: import("../eleventy/config-types.ts").EleventyConfig) => void;
 }
 
 declare module "@11ty/eleventy-img" {

@@ -5,11 +5,11 @@
 import { createHash } from "node:crypto";
 import { SLUG_PATTERN } from "../content/schema.ts";
 
-export function hashSegment(value: string): string {
+function hashSegment(value: string): string {
   return `x${createHash("sha256").update(value.normalize("NFC")).digest("hex").slice(0, 8)}`;
 }
 
-export function segmentFor(value: string): string {
+function segmentFor(value: string): string {
   if (SLUG_PATTERN.test(value)) return value;
   if (/^[\x20-\x7e]+$/.test(value)) {
     const slug = value

@@ -17,7 +17,7 @@ export interface ArticleInput {
   translations: { url: string; inLanguage: string }[];
 }
 
-export function newsArticle(input: ArticleInput): Record<string, unknown> {
+function newsArticle(input: ArticleInput): Record<string, unknown> {
   const organization = { "@type": "Organization", name: input.publisher };
   const work = (w: { url: string; inLanguage: string }) => ({
     "@type": "NewsArticle",

@@ -7,24 +7,24 @@
 const HAN = /\p{Script=Han}/u;
 const WORD_BREAK = /\u200B/g;
 
-export interface QueryPart {
+interface QueryPart {
   /** Han characters, to be found next to each other. */
   han?: string[];
   text?: string;
 }
 
-export function planQuery(query: string): QueryPart[] {
+function planQuery(query: string): QueryPart[] {
   const parts = query.normalize("NFKC").match(/\p{Script=Han}+|[^\s\p{Script=Han}]+/gu) ?? [];
   return parts.map((part) => (HAN.test(part) ? { han: [...part] } : { text: part }));
 }
 
 /** All words and characters, for Pagefind's ranking. */
-export function rankingQuery(plan: readonly QueryPart[]): string {
+function rankingQuery(plan: readonly QueryPart[]): string {
   return plan.map((p) => (p.han ? p.han.join(" ") : (p.text ?? ""))).join(" ");
 }
 
 /** Exact-phrase queries for each run of more than one Han character. */
-export function phraseQueries(plan: readonly QueryPart[]): string[] {
+function phraseQueries(plan: readonly QueryPart[]): string[] {
   return plan.filter((p) => p.han && p.han.length > 1).map((p) => `"${(p.han ?? []).join(" ")}"`);
 }
 
