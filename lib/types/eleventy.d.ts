@@ -1,5 +1,8 @@
-// Eleventy ships JavaScript with JSDoc, not declarations. This declares the
-// programmatic API the build script uses.
+// Eleventy ships JavaScript with JSDoc, not declarations
+// (https://github.com/11ty/buildawesome/issues/3383), nor do its RSS and
+// image plugins. This declares the parts the build uses: the programmatic
+// API (lib/build/pipeline.ts), the two plugins eleventy.config.ts adds, and
+// the image API (lib/content/media.ts).
 declare module "@11ty/eleventy" {
   export interface EleventyOptions {
     configPath?: string;
