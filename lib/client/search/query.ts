@@ -7,24 +7,24 @@
 const HAN = /\p{Script=Han}/u;
 const WORD_BREAK = /\u200B/g;
 
-interface QueryPart {
+export interface QueryPart {
   /** Han characters, to be found next to each other. */
   han?: string[];
   text?: string;
 }
 
-function planQuery(query: string): QueryPart[] {
+export function planQuery(query: string): QueryPart[] {
   const parts = query.normalize("NFKC").match(/\p{Script=Han}+|[^\s\p{Script=Han}]+/gu) ?? [];
   return parts.map((part) => (HAN.test(part) ? { han: [...part] } : { text: part }));
 }
 
 /** All words and characters, for Pagefind's ranking. */
-function rankingQuery(plan: readonly QueryPart[]): string {
+export function rankingQuery(plan: readonly QueryPart[]): string {
   return plan.map((p) => (p.han ? p.han.join(" ") : (p.text ?? ""))).join(" ");
 }
 
 /** Exact-phrase queries for each run of more than one Han character. */
-function phraseQueries(plan: readonly QueryPart[]): string[] {
+export function phraseQueries(plan: readonly QueryPart[]): string[] {
   return plan.filter((p) => p.han && p.han.length > 1).map((p) => `"${(p.han ?? []).join(" ")}"`);
 }
 
