@@ -1,17 +1,26 @@
 // Pressroom's Eleventy configuration: a table of contents.
 //
-//   lib/eleventy/templates.ts      Nunjucks options, Markdown library, static assets
-//   lib/eleventy/newsroom-data.ts  loads site, locales, releases and page views per build
-//   lib/eleventy/i18n-filters.ts   the `t` filter over locales/<code>/translation.json
-//   lib/eleventy/client-scripts.ts bundles lib/client/*.ts (search page, service worker registration)
-//   HtmlBasePlugin                 adds the path prefix to every URL in the written HTML
-//   rssPlugin                      date and absolute-URL filters for the feeds in src/feeds/
+// Directories: page templates in src/ (src/releases/ is content, not
+// templates), layouts, partials and macros in _includes/, site settings in
+// _data/site.ts (the path prefix returned below comes from there). Each
+// plugin is one concern:
 //
-// Post-build phases (search index, service worker, publishing) are in
-// lib/build/pipeline.ts, run by `npm run build`.
+//   lib/eleventy/templates.ts       Nunjucks options, the Markdown library, static assets, and
+//                                   each template compiled once (nunjucks-compile-once.ts)
+//   lib/eleventy/newsroom-data.ts   loads the newsroom (lib/build/newsroom.ts) before each build
+//                                   and gives templates `site` and `newsroom`, the page views;
+//                                   under `npm start`, only the views an edit changed
+//   lib/eleventy/i18n-filters.ts    the `t` filter over locales/<code>/translation.json
+//   lib/eleventy/client-scripts.ts  bundles lib/client/ (search page, service worker registration)
+//   lib/eleventy/config-types.ts    the typed subset of Eleventy's configuration API used here
+//   HtmlBasePlugin                  adds the path prefix to every URL in the written HTML
+//   rssPlugin                       date and absolute-URL filters for the feeds in src/feeds/
 //
-// Everything those plugins call is plain TypeScript in lib/, unit-tested in
-// tests/unit/. Page templates are in src/, layouts and partials in _includes/.
+// `npm run build` runs Eleventy as one phase of lib/build/pipeline.ts, which
+// loads and checks the content first, builds the search index
+// (lib/search/) while Eleventy renders, then writes the service worker
+// (lib/offline/), checks the output and publishes it. CONTRIBUTING.md walks
+// through the whole flow and lists every module.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { loadSite } from "./lib/build/newsroom.ts";

@@ -9,6 +9,6 @@ export default defineSite({
   timeZone: "Asia/Shanghai",
   releasesPerPage: 20,
   // true builds the search index one language after another: slower, but
-  // with less memory at its peak (see Performance in the README).
+  // with less memory at its peak (see docs/performance.md).
   indexOneLanguageAtATime: false,
 });

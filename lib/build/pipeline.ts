@@ -13,7 +13,7 @@ import { loadNewsroom, type Newsroom, primeNewsroom } from "./newsroom.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
 
-export interface PhaseTiming {
+interface PhaseTiming {
   name: string;
   ms: number;
 }

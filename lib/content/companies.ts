@@ -9,7 +9,7 @@ import type { LocaleRegistry } from "../i18n/locales.ts";
 import { JsonSyntaxError, readJsonFile } from "../i18n/locales.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
 
-export const COMPANIES_DIR = path.join("_data", "companies");
+const COMPANIES_DIR = path.join("_data", "companies");
 
 const localized = z.record(z.string(), z.string().trim().min(1));
 
@@ -26,7 +26,7 @@ const companySchema = z.strictObject({
   contacts: z.record(z.string(), z.array(contactSchema)).optional(),
 });
 
-export type Contact = z.infer<typeof contactSchema>;
+type Contact = z.infer<typeof contactSchema>;
 
 export interface Company {
   key: string;

@@ -14,7 +14,7 @@ import { type Attachment, resolveAttachment } from "./media.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
 import { type FrontMatter, frontMatterSchema, KNOWN_FIELDS, SLUG_PATTERN } from "./schema.ts";
 
-export const RELEASES_DIR = path.join("src", "releases");
+const RELEASES_DIR = path.join("src", "releases");
 
 export type ReleaseStatus = "published" | "scheduled" | "draft";
 
@@ -130,7 +130,7 @@ export interface ParsedRelease {
   valid?: { data: FrontMatter; time: ReleaseTime; body: string };
 }
 
-export function parseReleaseText(text: string, file: string, timeZone: string): ParsedRelease {
+function parseReleaseText(text: string, file: string, timeZone: string): ParsedRelease {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   let split: ReturnType<typeof splitFrontMatter>;

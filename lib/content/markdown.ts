@@ -19,7 +19,7 @@ export function slugifyHeading(text: string): string {
     .replace(/^-|-$/g, "");
 }
 
-export function createMarkdown(): MarkdownIt {
+function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   md.use(markdownItAnchor, { slugify: slugifyHeading, tabIndex: false });
   // The copy of a release given to the search index splits Han text into

@@ -5,12 +5,12 @@ import path from "node:path";
 import { build } from "esbuild";
 import type { EleventyConfig } from "./config-types.ts";
 
-export const CLIENT_ENTRIES = {
+const CLIENT_ENTRIES = {
   search: "lib/client/search/page.ts",
   "register-sw": "lib/client/offline/register-sw.ts",
 } as const;
 
-export async function bundleClientScripts(rootDir: string, outputDir: string): Promise<void> {
+async function bundleClientScripts(rootDir: string, outputDir: string): Promise<void> {
   await build({
     entryPoints: Object.fromEntries(
       Object.entries(CLIENT_ENTRIES).map(([name, file]) => [name, path.join(rootDir, file)]),

@@ -1,7 +1,8 @@
 // The part of Eleventy's configuration API this project uses, typed.
-// Eleventy ships JSDoc rather than declarations; naming the subset here keeps
-// `any` out of the config and documents what we rely on.
-export type EleventyFilter = (this: unknown, value: unknown, ...args: unknown[]) => unknown;
+// Eleventy ships JSDoc rather than declarations
+// (https://github.com/11ty/buildawesome/issues/3383); naming the subset here
+// keeps `any` out of the config and documents what we rely on.
+type EleventyFilter = (this: unknown, value: unknown, ...args: unknown[]) => unknown;
 
 export interface EleventyConfig {
   setInputDirectory(dir: string): void;

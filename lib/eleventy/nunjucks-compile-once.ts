@@ -7,10 +7,14 @@ import type {
 } from "./config-types.ts";
 
 /**
- * Eleventy's Nunjucks engine opts out of its compile cache, so a paginated
- * template is compiled again for every page it writes: 2.2 s of a 1,000
- * release build, growing with the page count. Declared as an extension of
- * itself, each template (and each permalink template, such as a feed's) is
+ * Eleventy's Nunjucks engine opts out of Eleventy's compile cache and, since
+ * Eleventy 3.1, relies on Nunjucks' own cache instead
+ * (https://github.com/11ty/buildawesome/pull/3736), which keeps the layouts
+ * and includes Nunjucks loads by name but not a page template compiled from
+ * its source. So a paginated template is compiled again for every page it
+ * writes, a cost that grows with the page count (docs/performance.md). We
+ * found no upstream issue about this; the workaround goes when Eleventy
+ * caches those compiles itself. Declared as an extension of itself, each template (and each permalink template, such as a feed's) is
  * compiled once per build, in the environment Eleventy set up for that
  * build, with the same filters and includes. Eleventy keeps a template's
  * render function between builds under watch but sets up a new environment,

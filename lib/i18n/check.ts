@@ -18,7 +18,7 @@ import {
 } from "./locales.ts";
 import { bundlePath, pluralCategories, splitPluralKey } from "./translator.ts";
 
-export type Severity = "error" | "warning";
+type Severity = "error" | "warning";
 
 export interface Finding extends Problem {
   /** Errors fail `npm run check:i18n` (and so `npm test`); warnings are printed only. */
@@ -47,7 +47,7 @@ function toPosix(p: string): string {
 }
 
 /** Project-relative, forward slashes: the path every message names. */
-export function bundleFile(code: string): string {
+function bundleFile(code: string): string {
   return toPosix(bundlePath(code));
 }
 
@@ -170,7 +170,7 @@ function formsOf(language: string, ordinal: boolean): string {
 }
 
 /** Each plural key of a bundle has exactly the forms its own language needs. */
-export function checkPluralForms(bundle: ParsedBundle): Finding[] {
+function checkPluralForms(bundle: ParsedBundle): Finding[] {
   const findings: Finding[] = [];
   for (const group of splitLeaves(bundle.leaves).plurals.values()) {
     const needed = pluralCategories(bundle.language, group.ordinal);
@@ -248,7 +248,7 @@ function compareVariables(
 // A translation against the source bundle
 
 /** i18next treats an empty string as missing (lib/i18n/translator.ts), so a translation shows the source text instead. */
-export function checkEmptyValues(bundle: ParsedBundle): Finding[] {
+function checkEmptyValues(bundle: ParsedBundle): Finding[] {
   return [...bundle.leaves]
     .filter(([, text]) => text.trim() === "")
     .map(([key]) => error(bundle.file, key, "empty: write the text; an empty value counts as missing"));
@@ -369,7 +369,7 @@ export function findCodeKeys(source: SourceText): { keys: KeyUse[]; prefixes: Ke
   return { keys, prefixes };
 }
 
-export interface KeyUses {
+interface KeyUses {
   keys: readonly KeyUse[];
   prefixes: readonly KeyUse[];
 }
@@ -378,7 +378,7 @@ export interface KeyUses {
  * A key used but missing from the source bundle stops the build: error.
  * A source key nothing uses is dead weight for every translator: warning.
  */
-export function checkKeyUsage(source: ParsedBundle, uses: KeyUses): Finding[] {
+function checkKeyUsage(source: ParsedBundle, uses: KeyUses): Finding[] {
   const findings: Finding[] = [];
   const { plurals } = splitLeaves(source.leaves);
   // A plural key is used by its base with a count, or (rarely) by one form's full key.

@@ -15,7 +15,7 @@ import { splitFrontMatter } from "../content/front-matter.ts";
 import { type LoadOptions, loadReleases, type Release, type ReleaseStatus } from "../content/load.ts";
 import type { LocaleRegistry } from "./locales.ts";
 
-export const SOURCE_HASH_FIELD = "sourceHash";
+const SOURCE_HASH_FIELD = "sourceHash";
 
 /**
  * First 12 hex digits of the SHA-256 of a release file. Line endings are
@@ -38,9 +38,9 @@ export interface StatusRelease {
   sourceHash: string | undefined;
 }
 
-export type StatusKind = "missing" | "stale" | "unverified" | "up-to-date" | "no-source";
+type StatusKind = "missing" | "stale" | "unverified" | "up-to-date" | "no-source";
 
-export interface StatusItem {
+interface StatusItem {
   kind: StatusKind;
   translationKey: string;
   /** The translation's file; absent when it is missing. */
@@ -54,7 +54,7 @@ export interface StatusItem {
   currentHash?: string;
 }
 
-export interface LocaleStatus {
+interface LocaleStatus {
   code: string;
   label: string;
   counts: Record<StatusKind, number>;

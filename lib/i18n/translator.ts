@@ -197,7 +197,7 @@ function lookup(bundle: Bundle | undefined, prefix: string): unknown {
 }
 
 /** Leaf strings of a nested bundle object, keyed by dotted path. */
-export function flatten(node: unknown, prefix = ""): Map<string, string> {
+function flatten(node: unknown, prefix = ""): Map<string, string> {
   const result = new Map<string, string>();
   if (typeof node === "string") {
     result.set(prefix, node);

@@ -1,12 +1,16 @@
-// Post-build phase after indexing: bundles the service worker and injects
-// the precache manifest (Workbox's build tools), so the shell, each locale's
-// search and offline pages and every Pagefind file are available offline.
+// The offline phase, run by lib/build/pipeline.ts once Eleventy and the
+// search index have written their files: bundles the service worker and
+// injects the precache manifest (Workbox's build tools), so the shell, each
+// locale's search and offline pages and every Pagefind file are available
+// offline.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 // The module itself, not the package index, which also loads Rollup and
-// Babel for generateSW: 0.4 s of start-up on every build.
+// Babel for generateSW, start-up time on every build (docs/performance.md).
+// Upstream plans to move generateSW off Rollup:
+// https://github.com/GoogleChrome/workbox/issues/3002
 import { injectManifest } from "workbox-build/build/inject-manifest.js";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 
@@ -16,7 +20,7 @@ export interface OfflineReport {
 }
 
 /** `withSearchIndex` is false before the first release, when there is no index to cache. */
-export function precachePatterns(registry: LocaleRegistry, withSearchIndex: boolean): string[] {
+function precachePatterns(registry: LocaleRegistry, withSearchIndex: boolean): string[] {
   return [
     "assets/**/*.{css,js,svg}",
     // Pagefind's runtime and index, not its prebuilt UIs (we draw our own).

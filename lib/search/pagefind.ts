@@ -1,6 +1,7 @@
-// Post-build phase: builds the Pagefind index from the release documents
-// (lib/search/documents.ts) with Pagefind's CLI, one index per <html lang>,
-// each language in its own run.
+// The search phase, run by lib/build/pipeline.ts alongside Eleventy: builds
+// the Pagefind index from the release documents (lib/search/documents.ts)
+// with Pagefind's CLI, one index per <html lang>, each language in its own
+// run.
 // The build refuses an index made without Chinese word segmentation (the
 // CLI names its binary "Extended") or for other languages than the
 // registry's, since either would silently degrade search.
@@ -29,8 +30,8 @@ export interface PagefindReport {
 
 export function pagefindRunner(): string {
   // The CLI runner shipped in the npm package; it starts the platform's
-  // extended binary. The CLI indexes files on all cores, about twice as fast
-  // as feeding the same documents through the Node API's service.
+  // extended binary. The CLI indexes files on all cores, faster than feeding
+  // the same documents through the Node API's service (docs/performance.md).
   const entry = fileURLToPath(import.meta.resolve("pagefind"));
   return path.join(path.dirname(entry), "runner", "bin.cjs");
 }
@@ -57,8 +58,8 @@ function writeDocuments(documents: readonly IndexDocument[], dir: string): void 
 }
 
 /**
- * Pagefind also writes its prebuilt search UIs (about 400 KB); the search
- * page draws its own from the bundles (lib/client/search/render.ts), so they go.
+ * Pagefind also writes its prebuilt search UIs; the search page draws its
+ * own from the bundles (lib/client/search/render.ts), so they go.
  */
 function removeUnusedUi(outputPath: string): void {
   for (const name of readdirSync(outputPath)) {
@@ -77,7 +78,7 @@ function readEntry(outputPath: string): PagefindEntry {
 }
 
 /** One report for runs over different languages. */
-export function mergeReports(reports: readonly PagefindReport[]): PagefindReport {
+function mergeReports(reports: readonly PagefindReport[]): PagefindReport {
   return {
     version: reports[0]?.version ?? "unknown",
     extended: reports.length > 0 && reports.every((r) => r.extended),
@@ -108,8 +109,10 @@ export interface SearchIndexOptions {
 /**
  * Indexes each language in its own Pagefind process, into one bundle.
  * Pagefind keeps everything it read in memory until it writes the index
- * (about 0.15 MB per English page and 0.3 MB per Chinese one), so separate
- * processes let a site trade time for memory: all at once by default, one
+ * (figures in docs/performance.md; large sites running out of memory are
+ * discussed in https://github.com/Pagefind/pagefind/issues/842, with no
+ * setting to limit it yet), so separate processes let a site trade time
+ * for memory: all at once by default, one
  * after the other when asked. A language's index, fragments and filters do
  * not depend on other languages' pages and their file names carry the
  * language, so the runs add up to what one run over every page writes; only

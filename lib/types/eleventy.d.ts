@@ -1,5 +1,8 @@
-// Eleventy ships JavaScript with JSDoc, not declarations. This declares the
-// programmatic API the build script uses.
+// Eleventy ships JavaScript with JSDoc, not declarations
+// (https://github.com/11ty/buildawesome/issues/3383), nor do its RSS and
+// image plugins. This declares the parts the build uses: the programmatic
+// API (lib/build/pipeline.ts), the two plugins eleventy.config.ts adds, and
+// the image API (lib/content/media.ts).
 declare module "@11ty/eleventy" {
   export interface EleventyOptions {
     configPath?: string;
@@ -13,11 +16,11 @@ declare module "@11ty/eleventy" {
 }
 
 declare module "@11ty/eleventy" {
-  export const HtmlBasePlugin: (config: import("../../eleventy/config-types.ts").EleventyConfig) => void;
+  export const HtmlBasePlugin: (config: import("../eleventy/config-types.ts").EleventyConfig) => void;
 }
 
 declare module "@11ty/eleventy-plugin-rss" {
-  export const rssPlugin: (config: import("../../eleventy/config-types.ts").EleventyConfig) => void;
+  export const rssPlugin: (config: import("../eleventy/config-types.ts").EleventyConfig) => void;
 }
 
 declare module "@11ty/eleventy-img" {

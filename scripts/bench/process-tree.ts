@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 
-export interface ProcessSample {
+interface ProcessSample {
   name: string;
   /** User + system CPU, milliseconds. */
   cpuMs: number;
