@@ -89,6 +89,22 @@ export function createMarkdown(): MarkdownIt {
   md.use(markdownItAnchor, { slugify: slugifyHeading, tabIndex: false });
   md.validateLink = isAllowedLink;
   md.block.ruler.at("html_block", htmlBlockUnlessUnclosed, { alt: ["paragraph", "reference", "blockquote"] });
+  // Plain text that looks like a domain ("1.To fight a tough battle", a
+  // file name) is not a link: only an address with a scheme or "www." is.
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  md.linkify.add("www.", {
+    validate: (text, pos, self) => {
+      const re = self.re as Record<string, string | RegExp>;
+      re.www ??= new RegExp(
+        `^(?:(?:${re.src_domain})\\.)+${re.src_domain_root}${re.src_port}${re.src_host_terminator}${re.src_path}`,
+        "i",
+      );
+      return (re.www as RegExp).exec(text.slice(pos))?.[0].length ?? 0;
+    },
+    normalize: (match) => {
+      match.url = `https://${match.url}`;
+    },
+  });
   md.core.ruler.push("escape_unclosed_html", (state) => {
     escapeUnclosedOpeners(state.tokens);
   });

@@ -14,6 +14,16 @@ describe("markdown", () => {
     expect(slugifyHeading("  Q&A: What's next?  ")).toBe("qa-whats-next");
   });
 
+  it("links addresses with a scheme or www., never plain text that looks like a domain", () => {
+    const html = markdown.render(
+      "1.To fight a tough battle, see https://example.com/a, www.example.org/b, example.com or press@example.com.",
+    );
+    expect(html).toBe(
+      '<p>1.To fight a tough battle, see <a href="https://example.com/a">https://example.com/a</a>, <a href="https://www.example.org/b">www.example.org/b</a>, example.com or press@example.com.</p>\n',
+    );
+    expect(markdown.render("<mailto:press@example.com>")).toContain('href="mailto:press@example.com"');
+  });
+
   it("leaves Markdown links to other schemes as text", () => {
     for (const link of [
       "[x](javascript:alert(1))",
