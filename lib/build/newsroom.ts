@@ -16,6 +16,7 @@ import type { Problem } from "../content/problems.ts";
 import { describeRemoval } from "../content/sanitize.ts";
 import type { Site } from "../content/site.ts";
 import { RebuildCache } from "../dev/rebuild-cache.ts";
+import { assertBundlesBuildable } from "../i18n/check.ts";
 import { type Locale, type LocaleRegistry, loadRegistry } from "../i18n/locales.ts";
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "../i18n/translator.ts";
 import { buildPages, type SitePages } from "../view/pages.ts";
@@ -67,7 +68,9 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   cache?.bodies.nextBuild();
   const site = await loadSite(rootDir);
   const registry = loadRegistry(rootDir);
-  const translator = createTranslator(registry, loadBundles(rootDir, registry), options.onFallback);
+  const bundles = loadBundles(rootDir, registry);
+  assertBundlesBuildable(rootDir, registry, bundles);
+  const translator = createTranslator(registry, bundles, options.onFallback);
   const companies = loadCompanies(rootDir, registry);
   const buildTime = resolveBuildTime(env.BUILD_TIME);
   const { releases, warnings } = loadReleases({
