@@ -11,4 +11,8 @@ export default defineSite({
   // true builds the search index one language after another: slower, but
   // with less memory at its peak (see docs/performance.md).
   indexOneLanguageAtATime: false,
+  // true publishes HTML typed into release bodies as written, scripts
+  // included; false keeps only safe markup and warns about the rest (see
+  // allowRawHtml in lib/content/site.ts).
+  allowRawHtml: false,
 });

@@ -10,11 +10,13 @@ import type { DateTime } from "luxon";
 import { type Companies, loadCompanies } from "../content/companies.ts";
 import { resolveBuildTime } from "../content/dates.ts";
 import { loadReleases, type ParsedRelease, type Release, shownReleases } from "../content/load.ts";
-import { markdown } from "../content/markdown.ts";
+import { type RenderedBody, renderBody } from "../content/markdown.ts";
 import { publishAttachments } from "../content/media.ts";
 import type { Problem } from "../content/problems.ts";
+import { describeRemoval } from "../content/sanitize.ts";
 import type { Site } from "../content/site.ts";
 import { RebuildCache } from "../dev/rebuild-cache.ts";
+import { assertBundlesBuildable } from "../i18n/check.ts";
 import { type Locale, type LocaleRegistry, loadRegistry } from "../i18n/locales.ts";
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "../i18n/translator.ts";
 import { buildPages, type SitePages } from "../view/pages.ts";
@@ -47,7 +49,7 @@ export interface NewsroomOptions {
 /** Parsed release files and rendered bodies, reused by the next build when their text is unchanged. */
 export interface NewsroomCache {
   releases: RebuildCache<ParsedRelease>;
-  bodies: RebuildCache<string>;
+  bodies: RebuildCache<RenderedBody>;
 }
 
 export function createNewsroomCache(): NewsroomCache {
@@ -66,7 +68,9 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   cache?.bodies.nextBuild();
   const site = await loadSite(rootDir);
   const registry = loadRegistry(rootDir);
-  const translator = createTranslator(registry, loadBundles(rootDir, registry), options.onFallback);
+  const bundles = loadBundles(rootDir, registry);
+  assertBundlesBuildable(rootDir, registry, bundles);
+  const translator = createTranslator(registry, bundles, options.onFallback);
   const companies = loadCompanies(rootDir, registry);
   const buildTime = resolveBuildTime(env.BUILD_TIME);
   const { releases, warnings } = loadReleases({
@@ -79,6 +83,20 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   });
   const preview = isPreview(env);
   const shown = shownReleases(releases, preview);
+  // Each body is rendered once per build (and kept under watch); what the
+  // sanitizer removed from a shown release is a warning naming its file.
+  const bodies = cache?.bodies ?? new RebuildCache<RenderedBody>();
+  const body = (source: string) =>
+    bodies.get(`${site.allowRawHtml}\u0000${source}`, () =>
+      renderBody(source, { allowRawHtml: site.allowRawHtml }),
+    );
+  const bodyWarnings: Problem[] = shown.flatMap((r) =>
+    body(r.body).removed.map((removal) => ({
+      file: r.file,
+      field: "body",
+      message: describeRemoval(removal),
+    })),
+  );
   const renditions = options.outputDir
     ? await publishAttachments(
         shown.flatMap((r) =>
@@ -95,9 +113,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     registry,
     releases,
     releasesPerPage: site.releasesPerPage,
-    renderBody: cache
-      ? (source) => cache.bodies.get(source, () => markdown.render(source))
-      : (source) => markdown.render(source),
+    renderBody: (source) => body(source).html,
     companies,
     tagLabel: (code, tag) => translator.optional(code, `tags.${tag}`) ?? tag,
     onCompanyFallback: options.onCompanyFallback ?? (() => {}),
@@ -109,7 +125,17 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     renditions,
     attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
   });
-  return { rootDir, site, registry, translator, companies, buildTime, releases, warnings, pages };
+  return {
+    rootDir,
+    site,
+    registry,
+    translator,
+    companies,
+    buildTime,
+    releases,
+    warnings: [...warnings, ...bodyWarnings],
+    pages,
+  };
 }
 
 /** PRESSROOM_PREVIEW=1 builds drafts and scheduled releases (npm run build:preview). */

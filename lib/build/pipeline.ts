@@ -4,7 +4,7 @@
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import type { Release } from "../content/load.ts";
-import { markdown } from "../content/markdown.ts";
+import { renderBody } from "../content/markdown.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
@@ -89,7 +89,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       const sources = new Map(newsroom.releases.map((r) => [`${r.locale}/${r.slug}`, r]));
       const documents = newsroom.pages.releases.map((view) => {
         const source = sources.get(view.sourceId) as Release;
-        return indexDocument(view, source.body, markdown);
+        const body = renderBody(source.body, { allowRawHtml: newsroom.site.allowRawHtml, splitHan: true });
+        return indexDocument(view, body.html);
       });
       const report = await buildSearchIndex(documents, path.join(stagingDir, "pagefind"), {
         oneLanguageAtATime: newsroom.site.indexOneLanguageAtATime,

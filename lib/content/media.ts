@@ -2,7 +2,7 @@
 // release. Every file is offered for download with its type and size;
 // images also get responsive renditions with width and height
 // (@11ty/eleventy-img), shown as thumbnails.
-import { copyFileSync, mkdirSync, statSync } from "node:fs";
+import { closeSync, copyFileSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { ProblemsError } from "./problems.ts";
 
@@ -59,6 +59,67 @@ export function formatFileSize(bytes: number, locale: string): string {
   }).format(value);
 }
 
+// Files a browser runs when it opens them: served from the site's own
+// origin, a script in one acts as the newsroom (reads and changes its pages,
+// its service worker's cache). They are refused, not copied.
+const ACTIVE_TYPES: Record<string, string> = {
+  html: "a web page",
+  htm: "a web page",
+  shtml: "a web page",
+  xhtml: "a web page",
+  xht: "a web page",
+  mht: "a web page",
+  mhtml: "a web page",
+  svg: "an SVG image",
+  svgz: "an SVG image",
+  xml: "an XML document",
+  xsl: "an XML style sheet",
+  xslt: "an XML style sheet",
+  js: "a script",
+  mjs: "a script",
+  cjs: "a script",
+  swf: "a Flash file",
+};
+
+const WHAT_TO_DO =
+  "a browser would run scripts in it as part of this site; attach a PNG, JPEG or PDF instead, or the file in a .zip";
+
+// What a browser sniffs as HTML, XML or SVG at the start of a file whose
+// type a host does not know (WHATWG MIME Sniffing, "rules for identifying
+// an unknown MIME type"), whatever its name says.
+const MARKUP_START =
+  /^<(?:!doctype html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p|svg|\?xml)(?=[\s>])|^<!--/i;
+
+/** The first bytes as text, without a byte order mark or leading white space. */
+function fileStart(source: string, bytes = 512): string {
+  const buffer = Buffer.alloc(bytes);
+  const fd = openSync(source, "r");
+  let read: number;
+  try {
+    read = readSync(fd, buffer, 0, bytes, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const head = buffer.subarray(0, read);
+  let text: string;
+  if (head[0] === 0xff && head[1] === 0xfe) text = head.subarray(2).toString("utf16le");
+  else if (head[0] === 0xfe && head[1] === 0xff)
+    text = Buffer.from(head.subarray(2)).swap16().toString("utf16le");
+  else text = head.toString("utf8").replace(/^\uFEFF/, "");
+  return text.replace(/^[\t\n\f\r ]+/, "");
+}
+
+/** Why an attachment may not be published, or undefined when it may. */
+export function activeContent(source: string, relative: string): string | undefined {
+  const type = ACTIVE_TYPES[path.extname(source).slice(1).toLowerCase()];
+  if (type) return `"${relative}" is ${type}: ${WHAT_TO_DO}`;
+  const markup = MARKUP_START.exec(fileStart(source));
+  if (markup) {
+    return `"${relative}" holds markup (it starts with "${markup[0]}"), which a browser may open as a web page: ${WHAT_TO_DO}`;
+  }
+  return undefined;
+}
+
 /** Reads an attachment entry; returns a message when the file cannot be used. */
 export function resolveAttachment(
   entry: string | { file: string; title?: string | undefined },
@@ -76,6 +137,8 @@ export function resolveAttachment(
   if (!stat?.isFile()) {
     return `"${relative}" not found (looked for ${file})`;
   }
+  const active = activeContent(source, relative);
+  if (active) return active;
   return {
     source,
     file,

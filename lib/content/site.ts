@@ -23,6 +23,15 @@ const siteSchema = z.strictObject({
   indexOneLanguageAtATime: z
     .boolean({ error: "expected true or false (in the environment: 1, true, 0 or false)" })
     .default(false),
+  // HTML typed into a release body. false (the default): it is reduced to
+  // an allow-list (lib/content/sanitize.ts: what Markdown writes, figures,
+  // superscript and subscript, video players from YouTube's privacy-enhanced
+  // host, Vimeo and Bilibili; links to http, https, mailto and tel), and the
+  // build warns, naming the release, about everything it removed. true: the
+  // HTML is published as written, scripts, styles and forms included, in
+  // pages, feeds and the search index. Only for a newsroom where everyone
+  // who can edit a release may also change the site's code.
+  allowRawHtml: z.boolean({ error: "expected true or false" }).default(false),
 });
 
 export type SiteInput = z.input<typeof siteSchema>;

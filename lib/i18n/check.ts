@@ -4,11 +4,18 @@
 // falls back to English (lib/i18n/translator.ts); this check runs in `npm test`, so a
 // missing or broken string is found before anyone reads the page.
 //
+// Two kinds of problem would break the pages themselves, so the build stops
+// on them too, with the same lines (checkBundlesForBuild, called by
+// lib/build/newsroom.ts): a value that is not text, where i18next would
+// publish its own "returned an object" message, and a key a template or
+// lib/ uses that the source bundle lacks, where rendering would stop with a
+// template engine stack trace.
+//
 // Every check is a pure function over file texts, so tests need no files;
 // readCheckInput is the only part that touches the disk.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { formatProblem, type Problem } from "../content/problems.ts";
+import { formatProblem, type Problem, ProblemsError } from "../content/problems.ts";
 import {
   JsonSyntaxError,
   type LocaleRegistry,
@@ -60,6 +67,10 @@ export interface ParsedBundle {
   language: string;
   /** Every string, keyed by its dotted path (home.count_one). */
   leaves: Map<string, string>;
+  /** Dotted paths of nested objects (home), which hold keys rather than text. */
+  groups: Set<string>;
+  /** Dotted paths of values that are neither text nor a group (a number, a list, null). */
+  notText: Set<string>;
 }
 
 /**
@@ -95,6 +106,15 @@ export function parseBundle(
     if (!(thrown instanceof JsonSyntaxError)) throw thrown;
     return { bundle: undefined, findings: [error(thrown.location, undefined, thrown.reason)] };
   }
+  return bundleFromObject(raw, file, language);
+}
+
+/** A bundle already read from JSON (the build reads it in lib/i18n/translator.ts), as parseBundle reads it. */
+export function bundleFromObject(
+  raw: unknown,
+  file: string,
+  language: string,
+): { bundle: ParsedBundle | undefined; findings: Finding[] } {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return {
       bundle: undefined,
@@ -105,19 +125,59 @@ export function parseBundle(
   }
   const findings: Finding[] = [];
   const leaves = new Map<string, string>();
+  const groups = new Set<string>();
+  const notText = new Set<string>();
   const walk = (node: Record<string, unknown>, prefix: string) => {
     for (const [name, value] of Object.entries(node)) {
       const key = prefix ? `${prefix}.${name}` : name;
       if (typeof value === "string") leaves.set(key, value);
       else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+        groups.add(key);
         walk(value as Record<string, unknown>, key);
       } else {
-        findings.push(error(file, key, `expected text in quotes, found ${describeValue(value)}`));
+        notText.add(key);
+        findings.push(
+          error(file, key, `expected text, found ${describeValue(value)}: write the text in quotes`),
+        );
       }
     }
   };
   walk(raw as Record<string, unknown>, "");
-  return { bundle: { file, language, leaves }, findings };
+  return { bundle: { file, language, leaves, groups, notText }, findings };
+}
+
+/** Whether a key lies inside one of `keys` (release.time.x inside release.time). */
+function under(key: string, keys: ReadonlySet<string> | ReadonlyMap<string, string>): boolean {
+  for (let dot = key.lastIndexOf("."); dot > 0; dot = key.lastIndexOf(".", dot - 1)) {
+    if (keys.has(key.slice(0, dot))) return true;
+  }
+  return false;
+}
+
+/**
+ * A group of keys where the source bundle has text, or text where it has a
+ * group: i18next would publish its "returned an object" message, or show
+ * the source language for every key inside.
+ */
+export function checkValueTypes(source: ParsedBundle, target: ParsedBundle): Finding[] {
+  const findings: Finding[] = [];
+  for (const key of source.leaves.keys()) {
+    if (target.groups.has(key) && !under(key, target.leaves)) {
+      findings.push(
+        error(
+          target.file,
+          key,
+          `expected text, found an object: write the text in quotes, as ${source.file} has it`,
+        ),
+      );
+    }
+  }
+  for (const key of source.groups) {
+    if (target.leaves.has(key) && !under(key, target.leaves)) {
+      findings.push(error(target.file, key, `expected a group of keys as in ${source.file}, found text`));
+    }
+  }
+  return findings;
 }
 
 // ---------------------------------------------------------------------------
@@ -264,17 +324,28 @@ export function compareBundles(source: ParsedBundle, target: ParsedBundle): Find
   const to = splitLeaves(target.leaves);
   const file = target.file;
 
+  // A value of the wrong type is reported once, by parseBundle or
+  // checkValueTypes, not again as missing text or as keys the source lacks.
+  const wrongType = (key: string) =>
+    target.groups.has(key) ||
+    target.notText.has(key) ||
+    under(key, target.leaves) ||
+    under(key, target.notText);
+  const insideSourceText = (key: string) => under(key, source.leaves);
+
   for (const [key, sourceText] of from.plain) {
     const text = to.plain.get(key);
     if (text === undefined) {
-      findings.push(error(file, key, `missing (${source.file} has ${JSON.stringify(sourceText)})`));
+      if (!wrongType(key)) {
+        findings.push(error(file, key, `missing (${source.file} has ${JSON.stringify(sourceText)})`));
+      }
       continue;
     }
     const variables = interpolationVariables(sourceText);
     findings.push(...compareVariables(file, key, text, variables, variables, sourceText));
   }
   for (const key of to.plain.keys()) {
-    if (!from.plain.has(key)) {
+    if (!from.plain.has(key) && !insideSourceText(key) && !source.groups.has(key)) {
       findings.push(error(file, key, `not in ${source.file}: remove it, or check the spelling of the key`));
     }
   }
@@ -285,6 +356,7 @@ export function compareBundles(source: ParsedBundle, target: ParsedBundle): Find
     const theirs = to.plurals.get(id);
     if (!theirs) {
       for (const category of pluralCategories(target.language, group.ordinal)) {
+        if (wrongType(pluralKey(group.base, group.ordinal, category))) continue;
         const example = group.forms.get(category) ?? other;
         findings.push(
           error(
@@ -310,6 +382,7 @@ export function compareBundles(source: ParsedBundle, target: ParsedBundle): Find
   for (const [id, group] of to.plurals) {
     if (from.plurals.has(id)) continue;
     for (const form of group.forms.values()) {
+      if (insideSourceText(form.key)) continue;
       findings.push(
         error(file, form.key, `not in ${source.file}: remove it, or check the spelling of the key`),
       );
@@ -375,10 +448,10 @@ interface KeyUses {
 }
 
 /**
- * A key used but missing from the source bundle stops the build: error.
- * A source key nothing uses is dead weight for every translator: warning.
+ * A key used but missing from the source bundle, or a group of keys there
+ * where text is used (errors: the build stops on them).
  */
-function checkKeyUsage(source: ParsedBundle, uses: KeyUses): Finding[] {
+export function checkKeysDefined(source: ParsedBundle, uses: KeyUses): Finding[] {
   const findings: Finding[] = [];
   const { plurals } = splitLeaves(source.leaves);
   // A plural key is used by its base with a count, or (rarely) by one form's full key.
@@ -386,31 +459,87 @@ function checkKeyUsage(source: ParsedBundle, uses: KeyUses): Finding[] {
   const reported = new Set<string>();
   for (const use of uses.keys) {
     const id = `${use.file}:${use.line}\u0000${use.key}`;
-    if (defined.has(use.key) || reported.has(id)) continue;
+    // A value that is not text is reported where it is, by parseBundle.
+    if (defined.has(use.key) || reported.has(id) || source.notText.has(use.key)) continue;
     reported.add(id);
     findings.push(
-      error(
-        `${use.file}:${use.line}`,
-        use.key,
-        `used here but not in ${source.file}; add it there (and to every other bundle)`,
-      ),
+      source.groups.has(use.key)
+        ? error(
+            source.file,
+            use.key,
+            `expected text, found an object (${use.file}:${use.line} shows it as text)`,
+          )
+        : error(
+            `${use.file}:${use.line}`,
+            use.key,
+            `used here but not in ${source.file}; add it there (and to every other bundle)`,
+          ),
     );
   }
+  return findings;
+}
 
+/** A source key nothing uses is dead weight for every translator (warning). */
+export function checkUnusedKeys(source: ParsedBundle, uses: KeyUses): Finding[] {
   const used = new Set(uses.keys.map((u) => u.key));
   const prefixes = uses.prefixes.map((u) => `${u.key}.`);
-  for (const key of source.leaves.keys()) {
-    const base = splitPluralKey(key)?.base ?? key;
-    if (used.has(key) || used.has(base) || prefixes.some((p) => base.startsWith(p))) continue;
-    findings.push(
+  return [...source.leaves.keys()]
+    .filter((key) => {
+      const base = splitPluralKey(key)?.base ?? key;
+      return !(used.has(key) || used.has(base) || prefixes.some((p) => base.startsWith(p)));
+    })
+    .map((key) =>
       warning(
         source.file,
         key,
         "not used by any template (src/, _includes/) or by lib/; remove it from every bundle, or use it",
       ),
     );
+}
+
+/** The keys that templates and lib/ look up. */
+export function findKeyUses(sources: {
+  templates: readonly SourceText[];
+  code: readonly SourceText[];
+}): KeyUses {
+  const code = sources.code.map(findCodeKeys);
+  return {
+    keys: [...sources.templates.flatMap(findTemplateKeys), ...code.flatMap((c) => c.keys)],
+    prefixes: code.flatMap((c) => c.prefixes),
+  };
+}
+
+/**
+ * What stops a build, reported as `npm run check:i18n` reports it: values
+ * that are not text, a group where the source bundle has text or the
+ * reverse, and keys used but missing from the source bundle. `bundles`:
+ * each registry locale's bundle, read from JSON.
+ */
+export function checkBundlesForBuild(
+  registry: LocaleRegistry,
+  bundles: ReadonlyMap<string, unknown>,
+  uses: KeyUses,
+): { findings: Finding[]; parsed: Map<string, ParsedBundle> } {
+  const findings: Finding[] = [];
+  const parsed = new Map<string, ParsedBundle>();
+  for (const locale of registry.all) {
+    if (!bundles.has(locale.code)) continue;
+    const result = bundleFromObject(
+      bundles.get(locale.code),
+      bundleFile(locale.code),
+      locale.i18nextLanguage,
+    );
+    findings.push(...result.findings);
+    if (result.bundle) parsed.set(locale.code, result.bundle);
   }
-  return findings;
+  const source = parsed.get(registry.source.code);
+  if (source) {
+    for (const bundle of parsed.values()) {
+      if (bundle !== source) findings.push(...checkValueTypes(source, bundle));
+    }
+    findings.push(...checkKeysDefined(source, uses));
+  }
+  return { findings, parsed };
 }
 
 // ---------------------------------------------------------------------------
@@ -447,7 +576,7 @@ export function checkI18n(input: CheckInput): CheckReport {
   const { registry, findings } = readRegistry(input.registryText);
   if (!registry) return { findings, locales: [], sourceKeys: 0 };
 
-  const parsed = new Map<string, ParsedBundle>();
+  const objects = new Map<string, unknown>();
   for (const locale of registry.all) {
     const file = bundleFile(locale.code);
     const text = input.bundles.get(locale.code);
@@ -461,9 +590,12 @@ export function checkI18n(input: CheckInput): CheckReport {
       );
       continue;
     }
-    const result = parseBundle(text, file, locale.i18nextLanguage);
-    findings.push(...result.findings);
-    if (result.bundle) parsed.set(locale.code, result.bundle);
+    try {
+      objects.set(locale.code, parseJsonText(text, file));
+    } catch (thrown) {
+      if (!(thrown instanceof JsonSyntaxError)) throw thrown;
+      findings.push(error(thrown.location, undefined, thrown.reason));
+    }
   }
   for (const [code, text] of input.bundles) {
     if (!registry.get(code) && text !== undefined) {
@@ -477,20 +609,16 @@ export function checkI18n(input: CheckInput): CheckReport {
     }
   }
 
+  // What stops a build, found by the code the build runs.
+  const uses = findKeyUses(input);
+  const { findings: forBuild, parsed } = checkBundlesForBuild(registry, objects, uses);
+  findings.push(...forBuild);
   const source = parsed.get(registry.source.code);
   for (const bundle of parsed.values()) {
     findings.push(...checkPluralForms(bundle), ...checkEmptyValues(bundle));
     if (source && bundle !== source) findings.push(...compareBundles(source, bundle));
   }
-  if (source) {
-    const code = input.code.map(findCodeKeys);
-    findings.push(
-      ...checkKeyUsage(source, {
-        keys: [...input.templates.flatMap(findTemplateKeys), ...code.flatMap((c) => c.keys)],
-        prefixes: code.flatMap((c) => c.prefixes),
-      }),
-    );
-  }
+  if (source) findings.push(...checkUnusedKeys(source, uses));
   // One file's problems together, in key order, so a translator works down the list.
   const order = (f: Finding) => `${f.file}\u0000${f.field ?? ""}`;
   findings.sort((a, b) => order(a).localeCompare(order(b), "en", { numeric: true }));
@@ -516,6 +644,14 @@ function listFiles(rootDir: string, dir: string, extension: string): SourceText[
     }));
 }
 
+/** The templates and lib/ code whose keys the source bundle must have (findKeyUses). */
+export function readKeySources(rootDir: string): Pick<CheckInput, "templates" | "code"> {
+  return {
+    templates: [...listFiles(rootDir, "src", ".njk"), ...listFiles(rootDir, "_includes", ".njk")],
+    code: listFiles(rootDir, "lib", ".ts"),
+  };
+}
+
 export function readCheckInput(rootDir: string): CheckInput {
   const registryFile = path.join(rootDir, REGISTRY_FILE);
   const bundles = new Map<string, string | undefined>();
@@ -530,7 +666,24 @@ export function readCheckInput(rootDir: string): CheckInput {
   return {
     registryText: existsSync(registryFile) ? readFileSync(registryFile, "utf8") : undefined,
     bundles,
-    templates: [...listFiles(rootDir, "src", ".njk"), ...listFiles(rootDir, "_includes", ".njk")],
-    code: listFiles(rootDir, "lib", ".ts"),
+    ...readKeySources(rootDir),
   };
+}
+
+/**
+ * The build's bundle check (checkBundlesForBuild): stops before anything is
+ * rendered, listing every problem as `file: key: what was expected`.
+ */
+export function assertBundlesBuildable(
+  rootDir: string,
+  registry: LocaleRegistry,
+  bundles: ReadonlyMap<string, unknown>,
+): void {
+  const { findings } = checkBundlesForBuild(registry, bundles, findKeyUses(readKeySources(rootDir)));
+  if (findings.length === 0) return;
+  const problems = findings.map(({ severity: _severity, ...problem }) => problem);
+  throw new ProblemsError(
+    `${problems.length} problem${problems.length === 1 ? "" : "s"} in the interface strings (locales/); nothing was built. npm run check:i18n lists these and more.`,
+    problems,
+  );
 }

@@ -3,8 +3,6 @@
 // sort key and display metadata Pagefind returns with each result. Built
 // from the content model, so navigation and lists are never indexed and the
 // served HTML needs no search-only markup.
-import type MarkdownIt from "markdown-it";
-import type { RenderEnv } from "../content/markdown.ts";
 import { escapeHtml } from "../view/html.ts";
 import type { ReleaseView } from "../view/views.ts";
 import { splitHan } from "./han.ts";
@@ -18,9 +16,9 @@ export interface IndexDocument {
 
 const text = (value: string) => escapeHtml(splitHan(value));
 
-export function indexDocument(view: ReleaseView, markdownSource: string, md: MarkdownIt): IndexDocument {
+/** `bodyHtml`: the body as renderBody (lib/content/markdown.ts) writes it with `splitHan`. */
+export function indexDocument(view: ReleaseView, bodyHtml: string): IndexDocument {
   const { release } = view;
-  const env: RenderEnv = { splitHan: true };
   // Values inside data-pagefind-ignore are kept as filters, meta and sort but
   // not as searchable text, so they stay exactly as readers see them.
   const hidden = [
@@ -47,7 +45,7 @@ export function indexDocument(view: ReleaseView, markdownSource: string, md: Mar
     `<div data-pagefind-ignore>${hidden.join("")}</div>`,
     release.summary ? `<p>${text(release.summary)}</p>` : "",
     searchableMeta ? `<p>${searchableMeta}</p>` : "",
-    md.render(markdownSource, env),
+    bodyHtml,
     "</main></body></html>",
   ].join("");
   return { url: view.url, language: view.locale.htmlLang.toLowerCase(), html };

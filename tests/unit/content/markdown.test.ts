@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { markdown, slugifyHeading } from "../../../lib/content/markdown.ts";
+import { markdown, renderBody, slugifyHeading } from "../../../lib/content/markdown.ts";
+
+const page = (source: string) => renderBody(source, { allowRawHtml: false });
 
 describe("markdown", () => {
   it("gives headings ids, keeping Chinese characters readable", () => {
@@ -10,5 +12,92 @@ describe("markdown", () => {
 
   it("slugifies punctuation away", () => {
     expect(slugifyHeading("  Q&A: What's next?  ")).toBe("qa-whats-next");
+  });
+
+  it("links addresses with a scheme or www., never plain text that looks like a domain", () => {
+    const html = markdown.render(
+      "1.To fight a tough battle, see https://example.com/a, www.example.org/b, example.com or press@example.com.",
+    );
+    expect(html).toBe(
+      '<p>1.To fight a tough battle, see <a href="https://example.com/a">https://example.com/a</a>, <a href="https://www.example.org/b">www.example.org/b</a>, example.com or press@example.com.</p>\n',
+    );
+    expect(markdown.render("<mailto:press@example.com>")).toContain('href="mailto:press@example.com"');
+  });
+
+  it("leaves Markdown links to other schemes as text", () => {
+    for (const link of [
+      "[x](javascript:alert(1))",
+      "[x](data:text/html,x)",
+      "[x](ftp://example.com/)",
+      "![x](vbscript:x)",
+    ]) {
+      expect(markdown.render(link), link).not.toContain("<a");
+      expect(markdown.render(link), link).not.toContain("<img");
+    }
+    expect(markdown.render("[x](/en/) [y](tel:+8610) ![z](a.png)")).toBe(
+      '<p><a href="/en/">x</a> <a href="tel:+8610">y</a> <img src="a.png" alt="z"></p>\n',
+    );
+  });
+});
+
+describe("a release body", () => {
+  it("is markdown-it's own output when it has no raw HTML", () => {
+    const source = "## Title\n\n- a\n- b\n\n| a |\n|--:|\n| 1 |\n\n```js\nx\n```\n\n---\n";
+    expect(page(source)).toEqual({ html: markdown.render(source), removed: [] });
+  });
+
+  it("has its raw HTML sanitized, and what was removed listed", () => {
+    const { html, removed } = page('Text <script>alert(1)</script> and <img src="a.png" onerror="alert(1)">');
+    expect(html).toBe('<p>Text  and <img src="a.png" /></p>\n');
+    expect(removed.map((r) => [r.kind, r.tag, r.attribute])).toEqual([
+      ["element", "script", undefined],
+      ["attribute", "img", "onerror"],
+    ]);
+  });
+
+  it("is published as written when the site allows raw HTML", () => {
+    const source = '<div class="note" onclick="x()">Hi</div>';
+    expect(renderBody(source, { allowRawHtml: true })).toEqual({ html: source, removed: [] });
+  });
+
+  it("keeps everything after an unclosed comment, as Markdown", () => {
+    const { html } = page("Intro\n\n<!-- unfinished note\n\n## Later\n\nMore text\n");
+    expect(html).toBe(
+      '<p>Intro</p>\n<p>&lt;!-- unfinished note</p>\n<h2 id="later">Later</h2>\n<p>More text</p>\n',
+    );
+    expect(page("A <!-- inline\n\nB <!-- x --> C\n").html).toBe("<p>A &lt;!-- inline</p>\n<p>B  C</p>\n");
+    expect(page("<div>\n<!-- in a block\n\nAfter\n").html).toContain("<p>After</p>");
+  });
+
+  it("keeps everything after an unclosed script, style or iframe", () => {
+    for (const opener of [
+      "<script>",
+      "<style>",
+      '<iframe src="https://player.vimeo.com/video/1">',
+      "<textarea>",
+    ]) {
+      expect(page(`A ${opener} b\n\n## Still here\n`).html, opener).toContain(
+        '<h2 id="still-here">Still here</h2>',
+      );
+      expect(page(`${opener}\n\n## Still here\n`).html, opener).toContain(
+        '<h2 id="still-here">Still here</h2>',
+      );
+    }
+  });
+
+  it("drops a closed comment and what it hides", () => {
+    expect(page("<!-- note for editors -->\n\nVisible\n")).toEqual({
+      html: "\n<p>Visible</p>\n",
+      removed: [],
+    });
+  });
+
+  it("is split into Han characters for the search index, sanitized the same way", () => {
+    const { html, removed } = renderBody("工厂<script>x</script>投产", {
+      allowRawHtml: false,
+      splitHan: true,
+    });
+    expect(html).toBe("<p>工\u200b厂\u200b投\u200b产\u200b</p>\n");
+    expect(removed).toHaveLength(1);
   });
 });

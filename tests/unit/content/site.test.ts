@@ -9,6 +9,7 @@ describe("the site record", () => {
       releasesPerPage: 20,
       pathPrefix: "/",
       indexOneLanguageAtATime: false,
+      allowRawHtml: false,
     });
     expect(
       defineSite(

@@ -3,9 +3,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   type CheckInput,
+  checkBundlesForBuild,
   checkI18n,
   compareBundles,
   findCodeKeys,
+  findKeyUses,
   findTemplateKeys,
   formatFinding,
   interpolationVariables,
@@ -13,6 +15,7 @@ import {
   parseBundle,
   readCheckInput,
 } from "../../../lib/i18n/check.ts";
+import { parseRegistry } from "../../../lib/i18n/locales.ts";
 import { pluralCategories } from "../../../lib/i18n/translator.ts";
 import { tempProject } from "../../support/temp-project.ts";
 
@@ -89,7 +92,7 @@ function withZh(bundle: unknown): CheckInput {
 const lines = (i: CheckInput) => checkI18n(i).findings.map(formatFinding);
 
 function bundle(file: string, language: string, leaves: Record<string, string>): ParsedBundle {
-  return { file, language, leaves: new Map(Object.entries(leaves)) };
+  return { file, language, leaves: new Map(Object.entries(leaves)), groups: new Set(), notText: new Set() };
 }
 
 describe("npm run check:i18n", () => {
@@ -200,8 +203,35 @@ describe("npm run check:i18n", () => {
 
   it("reports a value that is not text", () => {
     expect(lines(withZh({ ...zh, home: { ...zh.home, title: ["新闻稿"] } }))).toEqual([
-      `error ${ZH}: home.title: expected text in quotes, found a list`,
-      `error ${ZH}: home.title: missing (${EN} has "Press releases")`,
+      `error ${ZH}: home.title: expected text, found a list: write the text in quotes`,
+    ]);
+  });
+
+  it("reports an object where the source has text, once", () => {
+    expect(lines(withZh({ ...zh, release: { about: { text: "关于{{company}}" } } }))).toEqual([
+      `error ${ZH}: release.about: expected text, found an object: write the text in quotes, as ${EN} has it`,
+    ]);
+  });
+
+  it("reports text where the source has a group of keys, once", () => {
+    expect(lines(withZh({ ...zh, release: "新闻稿" }))).toEqual([
+      `error ${ZH}: release: expected a group of keys as in ${EN}, found text`,
+    ]);
+  });
+
+  it("reports a source value a template shows as text that is an object", () => {
+    const source = { ...en, release: { about: { text: "About {{company}}" } } };
+    const found = lines(
+      input({
+        bundles: new Map([
+          ["en", JSON.stringify(source)],
+          ["zh", JSON.stringify(zh)],
+        ]),
+      }),
+    );
+    expect(found.filter((l) => l.startsWith("error"))).toEqual([
+      `error ${EN}: release.about: expected text, found an object (_includes/partials/company.njk:1 shows it as text)`,
+      `error ${ZH}: release.about: expected a group of keys as in ${EN}, found text`,
     ]);
   });
 
@@ -336,5 +366,45 @@ describe("the pieces of the check", () => {
     expect(read.code.map((c) => c.file)).toEqual(["lib/newsroom.ts"]);
     expect([...read.bundles.keys()].sort()).toEqual(["empty", "en", "zh"]);
     expect(checkI18n(read).findings).toEqual([]);
+  });
+});
+
+describe("the bundle checks a build runs", () => {
+  const registryOf = () => parseRegistry(JSON.parse(registry()), "locales/registry.json");
+  const uses = findKeyUses({ templates, code });
+  const build = (bundles: Record<string, unknown>) =>
+    checkBundlesForBuild(registryOf(), new Map(Object.entries(bundles)), uses).findings.map(formatFinding);
+
+  it("pass bundles that only miss translations, placeholders or plural forms: those are warnings or check:i18n's", () => {
+    expect(build({ en, zh: { home: { title: "新闻稿", count_one: "x" } } })).toEqual([]);
+  });
+
+  it("stop on a value that is not text, and on a key a template uses that the source bundle lacks", () => {
+    const zhBroken = { ...zh, release: { about: { text: "关于" } }, home: { ...zh.home, title: 5 } };
+    const page = { file: "src/about.njk", text: "{{ 'about.title' | t(code) }}" };
+    const found = checkBundlesForBuild(
+      registryOf(),
+      new Map<string, unknown>([
+        ["en", en],
+        ["zh", zhBroken],
+      ]),
+      findKeyUses({ templates: [...templates, page], code }),
+    ).findings.map(formatFinding);
+    expect(found).toEqual([
+      `error ${ZH}: home.title: expected text, found a number: write the text in quotes`,
+      `error ${ZH}: release.about: expected text, found an object: write the text in quotes, as ${EN} has it`,
+      `error src/about.njk:1: about.title: used here but not in ${EN}; add it there (and to every other bundle)`,
+    ]);
+    // npm run check:i18n says the same lines.
+    const checked = lines(
+      input({
+        bundles: new Map([
+          ["en", JSON.stringify(en)],
+          ["zh", JSON.stringify(zhBroken)],
+        ]),
+        templates: [...templates, page],
+      }),
+    );
+    for (const line of found) expect(checked).toContain(line);
   });
 });
