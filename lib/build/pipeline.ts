@@ -9,6 +9,7 @@ import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
 import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
+import { clearLeftovers } from "./leftovers.ts";
 import { loadNewsroom, type Newsroom, primeNewsroom } from "./newsroom.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
@@ -72,7 +73,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const phases: PhaseTiming[] = [];
   const started = performance.now();
   const log = options.log ?? ((line: string) => console.warn(line));
-  const stagingDir = stagingDirFor(outputDir);
+  const outputPath = path.resolve(rootDir, outputDir);
+  clearLeftovers(outputPath, log);
+  const stagingDir = stagingDirFor(outputPath);
   prepareStaging(stagingDir);
   try {
     const newsroom = await timed(phases, "content", () =>
@@ -141,7 +144,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       },
       offline: { files: offline.precachedFiles, bytes: offline.precachedBytes },
     };
-    await timed(phases, "publish", () => publishStaging(stagingDir, outputDir));
+    await timed(phases, "publish", () => publishStaging(stagingDir, outputPath));
     report.wallMs = performance.now() - started;
     return report;
   } catch (error) {

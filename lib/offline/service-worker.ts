@@ -1,13 +1,13 @@
 // Post-build phase after indexing: bundles the service worker and injects
 // the precache manifest (Workbox's build tools), so the shell, each locale's
 // search and offline pages and every Pagefind file are available offline.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 // The module itself, not the package index, which also loads Rollup and
 // Babel for generateSW: 0.4 s of start-up on every build.
 import { injectManifest } from "workbox-build/build/inject-manifest.js";
+import { buildTempDir } from "../build/leftovers.ts";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 
 export interface OfflineReport {
@@ -39,7 +39,7 @@ export async function writeServiceWorker(
   registry: LocaleRegistry,
   withSearchIndex: boolean,
 ): Promise<OfflineReport> {
-  const work = mkdtempSync(path.join(tmpdir(), "pressroom-sw-"));
+  const work = buildTempDir("pressroom-sw");
   try {
     const source = path.join(work, "sw.js");
     await build({
