@@ -1,6 +1,7 @@
 // `npm run build`: builds the site into _site/ (or --out DIR) and prints a
 // summary. Exits 1 with every problem listed when the content is invalid.
 import { parseArgs } from "node:util";
+import { OutputRefused } from "../lib/build/output-dir.ts";
 import { BuildFailure, runBuild } from "../lib/build/pipeline.ts";
 import { formatSummary } from "../lib/build/summary.ts";
 import { findProblemsError } from "../lib/content/problems.ts";
@@ -9,13 +10,9 @@ const { values } = parseArgs({
   options: { out: { type: "string" }, preview: { type: "boolean", default: false } },
 });
 // A preview includes drafts and scheduled releases, so it never goes to
-// _site/, the folder a host publishes.
+// _site/, the folder a host publishes (lib/build/output-dir.ts refuses it).
 if (values.preview) process.env.PRESSROOM_PREVIEW = "1";
 const outputDir = values.out ?? (values.preview ? "_preview" : "_site");
-if (values.preview && outputDir.replace(/\/+$/, "") === "_site") {
-  console.error("Build failed. A preview (drafts and scheduled releases) cannot be written to _site/.");
-  process.exit(1);
-}
 
 try {
   const report = await runBuild({ rootDir: process.cwd(), outputDir });
@@ -24,11 +21,15 @@ try {
   const problems = findProblemsError(error);
   if (problems) {
     console.error(`Build failed. ${problems.message}`);
-  } else if (error instanceof BuildFailure) {
+  } else if (error instanceof BuildFailure || error instanceof OutputRefused) {
     console.error(`Build failed. ${error.message}`);
   } else {
     console.error("Build failed.", error);
   }
-  console.error(`The previous ${outputDir}/ was left as it was.`);
+  console.error(
+    error instanceof OutputRefused
+      ? "Nothing was written."
+      : `The previous ${outputDir}/ was left as it was.`,
+  );
   process.exitCode = 1;
 }

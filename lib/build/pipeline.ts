@@ -10,7 +10,8 @@ import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
 import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
 import { clearLeftovers } from "./leftovers.ts";
-import { loadNewsroom, type Newsroom, primeNewsroom } from "./newsroom.ts";
+import { isPreview, loadNewsroom, type Newsroom, primeNewsroom } from "./newsroom.ts";
+import { claimOutputFolder } from "./output-dir.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
 
@@ -73,7 +74,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const phases: PhaseTiming[] = [];
   const started = performance.now();
   const log = options.log ?? ((line: string) => console.warn(line));
-  const outputPath = path.resolve(rootDir, outputDir);
+  // The switch loadNewsroom reads, so the folder check and the pages agree.
+  const kind = isPreview(process.env) ? "preview" : "site";
+  const outputPath = claimOutputFolder(rootDir, outputDir, kind);
   clearLeftovers(outputPath, log);
   const stagingDir = stagingDirFor(outputPath);
   prepareStaging(stagingDir);
@@ -144,7 +147,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       },
       offline: { files: offline.precachedFiles, bytes: offline.precachedBytes },
     };
-    await timed(phases, "publish", () => publishStaging(stagingDir, outputPath));
+    await timed(phases, "publish", () => publishStaging(stagingDir, outputPath, kind));
     report.wallMs = performance.now() - started;
     return report;
   } catch (error) {

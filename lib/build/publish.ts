@@ -3,6 +3,7 @@
 // Names of the folders involved carry the build's pid (lib/build/leftovers.ts).
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { leftoverPath } from "./leftovers.ts";
+import { type OutputKind, writeMarker } from "./output-dir.ts";
 
 /** The staging folder for an output folder, given as a resolved absolute path. */
 export function stagingDirFor(outputPath: string): string {
@@ -19,7 +20,7 @@ export function discardStaging(stagingDir: string): void {
 }
 
 /**
- * Swaps the staged build in. With no
+ * Marks the staged build as the build's own and swaps it in. With no
  * previous output this is one rename. Otherwise it is two renames on one
  * file system, one right after the other: the old output moves aside, then
  * the new one takes its name. Between those two calls (no other work runs
@@ -29,7 +30,8 @@ export function discardStaging(stagingDir: string): void {
  * complete previous site is in `.<name>.retired-<pid>` and the next build
  * puts it back before doing anything else (clearLeftovers).
  */
-export function publishStaging(stagingDir: string, outputPath: string): void {
+export function publishStaging(stagingDir: string, outputPath: string, kind: OutputKind): void {
+  writeMarker(stagingDir, kind);
   const retired = leftoverPath(outputPath, "retired");
   if (existsSync(outputPath)) renameSync(outputPath, retired);
   try {
