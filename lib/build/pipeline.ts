@@ -42,6 +42,8 @@ export interface BuildOptions {
   rootDir: string;
   outputDir: string;
   log?: (line: string) => void;
+  /** Let Eleventy print its own report of a failure, stack trace included (--debug). */
+  debug?: boolean;
 }
 
 export class BuildFailure extends Error {
@@ -50,6 +52,8 @@ export class BuildFailure extends Error {
     this.name = "BuildFailure";
   }
 }
+
+const withoutErrors = { log: console.log, info: console.info, warn: console.warn, error: () => {} };
 
 async function timed<T>(phases: PhaseTiming[], name: string, run: () => Promise<T> | T): Promise<T> {
   const start = performance.now();
@@ -60,12 +64,20 @@ async function timed<T>(phases: PhaseTiming[], name: string, run: () => Promise<
   }
 }
 
-async function renderSite(newsroom: Newsroom, rootDir: string, stagingDir: string): Promise<void> {
+async function renderSite(
+  newsroom: Newsroom,
+  rootDir: string,
+  stagingDir: string,
+  debug = false,
+): Promise<void> {
   primeNewsroom(newsroom);
   const eleventy = new Eleventy(path.join(rootDir, "src"), stagingDir, {
     configPath: path.join(rootDir, "eleventy.config.ts"),
     quietMode: true,
   });
+  // The error Eleventy throws is reported by the caller, one line per
+  // message; its own report repeats them with a stack trace.
+  if (!debug) eleventy.logger.overrideLogger(withoutErrors);
   await eleventy.write();
 }
 
@@ -107,7 +119,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       return report;
     });
     try {
-      await timed(phases, "eleventy", () => renderSite(newsroom, rootDir, stagingDir));
+      await timed(phases, "eleventy", () => renderSite(newsroom, rootDir, stagingDir, options.debug));
     } catch (error) {
       // Let the index finish (or fail) before the staging folder is removed.
       await indexing.catch(() => undefined);
