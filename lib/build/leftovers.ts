@@ -101,7 +101,7 @@ export function clearLeftovers(
   const dir = path.dirname(outputPath);
   const name = path.basename(outputPath);
   // Another build may be cleaning the same leftovers: one gone meanwhile is skipped.
-  const entries = readdirSync(dir)
+  const entries = (existsSync(dir) ? readdirSync(dir) : [])
     .filter((entry) => parseLeftover(entry, name))
     .map((entry) => ({ name: entry, stat: statSync(path.join(dir, entry), { throwIfNoEntry: false }) }))
     .flatMap(({ name, stat }) => (stat ? [{ name, mtimeMs: stat.mtimeMs }] : []));

@@ -125,6 +125,13 @@ describe("clearing leftovers", () => {
     ]);
   });
 
+  it("has nothing to do for an output whose folder does not exist yet", () => {
+    temp = mkdtempSync(path.join(tmpdir(), "pressroom-unit-"));
+    const lines: string[] = [];
+    clearLeftovers(path.join(temp, "new", "deeper", "_site"), (line) => lines.push(line));
+    expect(lines).toEqual([]);
+  });
+
   it("names its own temp folders after its pid", () => {
     temp = buildTempDir("pressroom-index");
     expect(parseTempLeftover(path.basename(temp))).toBe(process.pid);
