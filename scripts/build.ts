@@ -1,34 +1,53 @@
 // `npm run build`: builds the site into _site/ (or --out DIR) and prints a
-// summary. Exits 1 with every problem listed when the content is invalid.
+// summary. Exits 1 with every problem listed, one line each, when the
+// content, the settings or the output folder are wrong; --debug adds where
+// in the code a failure happened.
 import { parseArgs } from "node:util";
+import { type ArgToken, argumentProblems, describeFailure, USAGE } from "../lib/build/command-line.ts";
+import { OutputRefused } from "../lib/build/output-dir.ts";
 import { BuildFailure, runBuild } from "../lib/build/pipeline.ts";
 import { formatSummary } from "../lib/build/summary.ts";
 import { findProblemsError } from "../lib/content/problems.ts";
 
-const { values } = parseArgs({
-  options: { out: { type: "string" }, preview: { type: "boolean", default: false } },
-});
-// A preview includes drafts and scheduled releases, so it never goes to
-// _site/, the folder a host publishes.
-if (values.preview) process.env.PRESSROOM_PREVIEW = "1";
-const outputDir = values.out ?? (values.preview ? "_preview" : "_site");
-if (values.preview && outputDir.replace(/\/+$/, "") === "_site") {
-  console.error("Build failed. A preview (drafts and scheduled releases) cannot be written to _site/.");
+const options = {
+  out: { type: "string" },
+  preview: { type: "boolean" },
+  debug: { type: "boolean" },
+} as const;
+// Not strict: an unknown or incomplete argument is reported below in one
+// line with the usage, instead of parseArgs' exception.
+const { values, tokens } = parseArgs({ options, strict: false, allowPositionals: true, tokens: true });
+const wrong = argumentProblems(tokens as ArgToken[], options);
+if (wrong.length > 0) {
+  for (const line of wrong) console.error(line);
+  console.error(USAGE);
   process.exit(1);
 }
+const preview = values.preview === true;
+const debug = values.debug === true;
+// A preview includes drafts and scheduled releases, so it never goes to
+// _site/, the folder a host publishes (lib/build/output-dir.ts refuses it).
+if (preview) process.env.PRESSROOM_PREVIEW = "1";
+const outputDir = typeof values.out === "string" ? values.out : preview ? "_preview" : "_site";
 
 try {
-  const report = await runBuild({ rootDir: process.cwd(), outputDir });
+  const report = await runBuild({ rootDir: process.cwd(), outputDir, debug });
   console.log(formatSummary(report));
 } catch (error) {
   const problems = findProblemsError(error);
   if (problems) {
     console.error(`Build failed. ${problems.message}`);
-  } else if (error instanceof BuildFailure) {
+  } else if (error instanceof BuildFailure || error instanceof OutputRefused) {
     console.error(`Build failed. ${error.message}`);
   } else {
-    console.error("Build failed.", error);
+    console.error(`Build failed. ${describeFailure(error)}`);
+    if (!debug) console.error("Run the build again with --debug to see where it failed.");
   }
-  console.error(`The previous ${outputDir}/ was left as it was.`);
+  if (debug) console.error(error);
+  console.error(
+    error instanceof OutputRefused
+      ? "Nothing was written."
+      : `The previous ${outputDir.replace(/\/+$/, "")}/ was left as it was.`,
+  );
   process.exitCode = 1;
 }

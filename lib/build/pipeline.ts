@@ -9,7 +9,9 @@ import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
 import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
-import { loadNewsroom, type Newsroom, primeNewsroom } from "./newsroom.ts";
+import { clearLeftovers } from "./leftovers.ts";
+import { isPreview, loadNewsroom, type Newsroom, primeNewsroom } from "./newsroom.ts";
+import { claimOutputFolder } from "./output-dir.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
 
@@ -40,6 +42,8 @@ export interface BuildOptions {
   rootDir: string;
   outputDir: string;
   log?: (line: string) => void;
+  /** Let Eleventy print its own report of a failure, stack trace included (--debug). */
+  debug?: boolean;
 }
 
 export class BuildFailure extends Error {
@@ -48,6 +52,8 @@ export class BuildFailure extends Error {
     this.name = "BuildFailure";
   }
 }
+
+const withoutErrors = { log: console.log, info: console.info, warn: console.warn, error: () => {} };
 
 async function timed<T>(phases: PhaseTiming[], name: string, run: () => Promise<T> | T): Promise<T> {
   const start = performance.now();
@@ -58,12 +64,20 @@ async function timed<T>(phases: PhaseTiming[], name: string, run: () => Promise<
   }
 }
 
-async function renderSite(newsroom: Newsroom, rootDir: string, stagingDir: string): Promise<void> {
+async function renderSite(
+  newsroom: Newsroom,
+  rootDir: string,
+  stagingDir: string,
+  debug = false,
+): Promise<void> {
   primeNewsroom(newsroom);
   const eleventy = new Eleventy(path.join(rootDir, "src"), stagingDir, {
     configPath: path.join(rootDir, "eleventy.config.ts"),
     quietMode: true,
   });
+  // The error Eleventy throws is reported by the caller, one line per
+  // message; its own report repeats them with a stack trace.
+  if (!debug) eleventy.logger.overrideLogger(withoutErrors);
   await eleventy.write();
 }
 
@@ -72,7 +86,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const phases: PhaseTiming[] = [];
   const started = performance.now();
   const log = options.log ?? ((line: string) => console.warn(line));
-  const stagingDir = stagingDirFor(outputDir);
+  // The switch loadNewsroom reads, so the folder check and the pages agree.
+  const kind = isPreview(process.env) ? "preview" : "site";
+  const outputPath = claimOutputFolder(rootDir, outputDir, kind);
+  clearLeftovers(outputPath, log);
+  const stagingDir = stagingDirFor(outputPath);
   prepareStaging(stagingDir);
   try {
     const newsroom = await timed(phases, "content", () =>
@@ -102,7 +120,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       return report;
     });
     try {
-      await timed(phases, "eleventy", () => renderSite(newsroom, rootDir, stagingDir));
+      await timed(phases, "eleventy", () => renderSite(newsroom, rootDir, stagingDir, options.debug));
     } catch (error) {
       // Let the index finish (or fail) before the staging folder is removed.
       await indexing.catch(() => undefined);
@@ -142,7 +160,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       },
       offline: { files: offline.precachedFiles, bytes: offline.precachedBytes },
     };
-    await timed(phases, "publish", () => publishStaging(stagingDir, outputDir));
+    await timed(phases, "publish", () => publishStaging(stagingDir, outputPath, kind));
     report.wallMs = performance.now() - started;
     return report;
   } catch (error) {

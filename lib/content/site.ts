@@ -2,22 +2,25 @@
 // site owner edits; templates see it as `site`, scripts import it.
 import { IANAZone } from "luxon";
 import { z } from "zod";
-import { formatProblem, problemsFromZod } from "./problems.ts";
+import { ProblemsError, problemsFromZod } from "./problems.ts";
+import { normalizePathPrefix, pathPrefixProblem, siteOrigin, siteUrlProblem } from "./site-address.ts";
+
+/** A string setting checked by one of lib/content/site-address.ts's rules. */
+const checked = (problem: (value: string) => string | undefined) =>
+  z.string().superRefine((value, ctx) => {
+    const message = problem(value);
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
 
 const siteSchema = z.strictObject({
-  url: z
-    .url({ error: "expected an absolute URL such as https://newsroom.example.com" })
-    .transform((u) => u.replace(/\/+$/, "")),
+  url: checked(siteUrlProblem).transform(siteOrigin),
   timeZone: z
     .string()
     .refine((zone) => IANAZone.isValidZone(zone), "expected an IANA time zone such as Asia/Shanghai")
     .default("Asia/Shanghai"),
   releasesPerPage: z.number().int().min(1).default(20),
   // Hosting in a subdirectory: "/newsroom/". PATH_PREFIX overrides it.
-  pathPrefix: z
-    .string()
-    .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'expected a path such as "/" or "/newsroom/"')
-    .default("/"),
+  pathPrefix: checked(pathPrefixProblem).default("/"),
   // Build the search index one language after another: slower, but the
   // indexer's memory peak is the largest language's instead of the sum.
   indexOneLanguageAtATime: z
@@ -54,9 +57,7 @@ export function defineSite(input: SiteInput, env: NodeJS.ProcessEnv = process.en
   const merged = {
     ...input,
     ...(env.SITE_URL ? { url: env.SITE_URL } : {}),
-    ...(env.PATH_PREFIX
-      ? { pathPrefix: `/${env.PATH_PREFIX.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/") }
-      : {}),
+    ...(env.PATH_PREFIX ? { pathPrefix: normalizePathPrefix(env.PATH_PREFIX) } : {}),
     ...(env.INDEX_ONE_LANGUAGE_AT_A_TIME
       ? { indexOneLanguageAtATime: parseFlag(env.INDEX_ONE_LANGUAGE_AT_A_TIME) }
       : {}),
@@ -73,7 +74,10 @@ export function defineSite(input: SiteInput, env: NodeJS.ProcessEnv = process.en
       const variable = p.field ? overrides[p.field] : undefined;
       return variable ? { ...p, file: `environment variable ${variable}` } : p;
     });
-    throw new Error(problems.map(formatProblem).join("\n"));
+    throw new ProblemsError(
+      `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the site settings; nothing was built.`,
+      problems,
+    );
   }
   return parsed.data;
 }

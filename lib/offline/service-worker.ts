@@ -3,8 +3,7 @@
 // injects the precache manifest (Workbox's build tools), so the shell, each
 // locale's search and offline pages and every Pagefind file are available
 // offline.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 // The module itself, not the package index, which also loads Rollup and
@@ -12,6 +11,7 @@ import { build } from "esbuild";
 // Upstream plans to move generateSW off Rollup:
 // https://github.com/GoogleChrome/workbox/issues/3002
 import { injectManifest } from "workbox-build/build/inject-manifest.js";
+import { buildTempDir } from "../build/leftovers.ts";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 
 export interface OfflineReport {
@@ -43,7 +43,7 @@ export async function writeServiceWorker(
   registry: LocaleRegistry,
   withSearchIndex: boolean,
 ): Promise<OfflineReport> {
-  const work = mkdtempSync(path.join(tmpdir(), "pressroom-sw-"));
+  const work = buildTempDir("pressroom-sw");
   try {
     const source = path.join(work, "sw.js");
     await build({

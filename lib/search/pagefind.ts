@@ -14,9 +14,9 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildTempDir } from "../build/leftovers.ts";
 import { runCommand } from "../build/run-command.ts";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import type { IndexDocument } from "./documents.ts";
@@ -126,7 +126,8 @@ export async function buildSearchIndex(
   // Pagefind refuses to write an index of nothing (a newsroom before its
   // first release); the search page then says search is unavailable.
   if (documents.length === 0) return mergeReports([]);
-  const work = mkdtempSync(path.join(tmpdir(), "pressroom-index-"));
+  // Named after this build, so the next one removes it if this one is killed.
+  const work = buildTempDir("pressroom-index");
   // Beside the output, so that moving a language's files in is a rename.
   const bundles = mkdtempSync(`${outputPath}-languages-`);
   try {

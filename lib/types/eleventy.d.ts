@@ -16,6 +16,14 @@ declare module "@11ty/eleventy" {
 }
 
 declare module "@11ty/eleventy" {
+  type LogTarget = Pick<Console, "log" | "info" | "warn" | "error">;
+  export interface Eleventy {
+    /** Eleventy's console logger; its report of a failed build goes through it. */
+    readonly logger: { overrideLogger(logger: LogTarget | false): void };
+  }
+}
+
+declare module "@11ty/eleventy" {
   export const HtmlBasePlugin: (config: import("../eleventy/config-types.ts").EleventyConfig) => void;
 }
 

@@ -42,9 +42,9 @@ describe("a build with invalid releases", () => {
     expect(failed.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it("leaves the previous site byte for byte as it was, with no staging folder behind", () => {
+  it("leaves the previous site byte for byte as it was, with no staging or retired folder behind", () => {
     expect(snapshot(site)).toEqual(before);
-    expect(readdirSync(site.dir).filter((name) => name.includes("staging"))).toEqual([]);
+    expect(readdirSync(site.dir).filter((name) => /\.(staging|retired)-/.test(name))).toEqual([]);
   });
 });
 

@@ -347,3 +347,12 @@ describe("a site built with PATH_PREFIX=/newsroom/", () => {
     expect(prefixed.read("_site/robots.txt")).toContain(`Sitemap: ${ORIGIN}/newsroom/sitemap.xml`);
   });
 });
+
+describe("the output folder's marker", () => {
+  it("says a build wrote the folder, and no served file lists it", () => {
+    expect(site.read("_site/.pressroom-output")).toMatch(/^kind: site$/m);
+    for (const file of ["_site/sw.js", "_site/sitemap.xml", "_site/robots.txt"]) {
+      expect(site.read(file), file).not.toContain("pressroom-output");
+    }
+  });
+});

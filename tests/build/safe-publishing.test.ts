@@ -142,10 +142,18 @@ describe("drafts and scheduled releases", () => {
     expect(site.exists("_site/en/releases/secret-merger/index.html")).toBe(false);
   });
 
-  it("cannot be previewed into _site/", async () => {
-    const result = await site.build({ env: { BUILD_TIME }, args: ["--preview", "--out", "_site"] });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain("cannot be written to _site/");
+  it("cannot be previewed into _site/, however the path is spelled", async () => {
+    const before = site.read("_site/en/index.html");
+    // More spellings are tried in tests/build/hostile/output-cases.ts.
+    for (const out of ["_site", `${site.dir}/./_site/`]) {
+      const result = await site.build({ env: { BUILD_TIME }, args: ["--preview", "--out", out] });
+      expect(result.code, out).toBe(1);
+      expect(result.stderr, out).toContain("cannot be written to _site/");
+      expect(result.stderr, out).toContain("Nothing was written.");
+    }
+    expect(site.read("_site/en/index.html")).toBe(before);
+    expect(site.read("_site/.pressroom-output")).toMatch(/^kind: site$/m);
+    expect(site.read("_preview/.pressroom-output")).toMatch(/^kind: preview$/m);
   });
 });
 
