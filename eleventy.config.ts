@@ -28,7 +28,7 @@ export default async function pressroom(config: EleventyConfig): Promise<{ pathP
   config.setDataDirectory("../_data");
 
   config.addPlugin(templatesPlugin);
-  config.addPlugin(newsroomDataPlugin, { rootDir });
+  config.addPlugin(newsroomDataPlugin, { rootDir, preview: false });
   config.addPlugin(i18nFiltersPlugin);
   config.addPlugin(clientScriptsPlugin, { rootDir });
   config.addPlugin(HtmlBasePlugin);

@@ -10,7 +10,6 @@ const { values } = parseArgs({
 });
 // A preview includes drafts and scheduled releases, so it never goes to
 // _site/, the folder a host publishes.
-if (values.preview) process.env.PRESSROOM_PREVIEW = "1";
 const outputDir = values.out ?? (values.preview ? "_preview" : "_site");
 if (values.preview && outputDir.replace(/\/+$/, "") === "_site") {
   console.error("Build failed. A preview (drafts and scheduled releases) cannot be written to _site/.");
@@ -18,7 +17,7 @@ if (values.preview && outputDir.replace(/\/+$/, "") === "_site") {
 }
 
 try {
-  const report = await runBuild({ rootDir: process.cwd(), outputDir });
+  const report = await runBuild({ rootDir: process.cwd(), outputDir, preview: values.preview });
   console.log(formatSummary(report));
 } catch (error) {
   const problems = findProblemsError(error);

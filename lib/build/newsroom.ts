@@ -35,6 +35,9 @@ export interface Newsroom {
 
 export interface NewsroomOptions {
   rootDir: string;
+  /** Shows drafts and scheduled releases too, marked as such (npm run build:preview). */
+  preview: boolean;
+  /** Where BUILD_TIME is read. */
   env?: NodeJS.ProcessEnv;
   onFallback?: (notice: FallbackNotice) => void;
   onCompanyFallback?: (notice: { file: string; field: string; locale: string }) => void;
@@ -61,7 +64,7 @@ export async function loadSite(rootDir: string): Promise<Site> {
 }
 
 export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> {
-  const { rootDir, env = process.env, cache } = options;
+  const { rootDir, preview, env = process.env, cache } = options;
   cache?.releases.nextBuild();
   cache?.bodies.nextBuild();
   const site = await loadSite(rootDir);
@@ -77,7 +80,6 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     companyKeys: new Set(companies.keys()),
     cache: cache?.releases,
   });
-  const preview = isPreview(env);
   const shown = shownReleases(releases, preview);
   const renditions = options.outputDir
     ? await publishAttachments(
@@ -110,11 +112,6 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
   });
   return { rootDir, site, registry, translator, companies, buildTime, releases, warnings, pages };
-}
-
-/** PRESSROOM_PREVIEW=1 builds drafts and scheduled releases (npm run build:preview). */
-export function isPreview(env: NodeJS.ProcessEnv): boolean {
-  return env.PRESSROOM_PREVIEW === "1";
 }
 
 /** A short hash of the releases a build shows, as the search index sees them. */

@@ -39,6 +39,8 @@ export interface BuildReport {
 export interface BuildOptions {
   rootDir: string;
   outputDir: string;
+  /** Builds drafts and scheduled releases too, each marked, for the team (npm run build:preview). */
+  preview: boolean;
   log?: (line: string) => void;
 }
 
@@ -68,7 +70,7 @@ async function renderSite(newsroom: Newsroom, rootDir: string, stagingDir: strin
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
-  const { rootDir, outputDir } = options;
+  const { rootDir, outputDir, preview } = options;
   const phases: PhaseTiming[] = [];
   const started = performance.now();
   const log = options.log ?? ((line: string) => console.warn(line));
@@ -78,6 +80,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const newsroom = await timed(phases, "content", () =>
       loadNewsroom({
         rootDir,
+        preview,
         outputDir: stagingDir,
         onFallback: (notice) => log(fallbackWarning(notice)),
         onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),

@@ -19,6 +19,8 @@ export function currentNewsroom(): Newsroom {
 
 export interface NewsroomDataOptions {
   rootDir: string;
+  /** Shows drafts and scheduled releases too. */
+  preview: boolean;
   log?: (line: string) => void;
 }
 
@@ -43,6 +45,7 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
   config.on("eleventy.before", async ({ directories, runMode }) => {
     current = await nextNewsroom({
       rootDir: options.rootDir,
+      preview: options.preview,
       outputDir: directories.output,
       cache: runMode === "build" ? undefined : cache,
       onFallback: (notice) => log(fallbackWarning(notice)),
