@@ -1,38 +1,60 @@
 // Pressroom's Eleventy configuration: a table of contents.
 //
 //   lib/eleventy/templates.ts      Nunjucks options, Markdown library, static assets
-//   lib/eleventy/newsroom-data.ts  loads site, locales, releases and page views per build
+//   lib/eleventy/newsroom-data.ts  the newsroom each build renders, as `site` and `newsroom`
 //   lib/eleventy/i18n-filters.ts   the `t` filter over locales/<code>/translation.json
 //   lib/eleventy/client-scripts.ts bundles lib/client/*.ts (search page, service worker registration)
 //   HtmlBasePlugin                 adds the path prefix to every URL in the written HTML
 //   rssPlugin                      date and absolute-URL filters for the feeds in src/feeds/
 //
-// Post-build phases (search index, service worker, publishing) are in
-// lib/build/pipeline.ts, run by `npm run build`.
+// Data enters through the options of `pressroom()` only. `npm run build`
+// (lib/build/pipeline.ts) calls it with the newsroom it has loaded and
+// runs Eleventy without a config file; `npm start` runs Eleventy's command
+// line, which reads this file's default export. Post-build phases (search
+// index, service worker, publishing) are in lib/build/pipeline.ts.
 //
 // Everything those plugins call is plain TypeScript in lib/, unit-tested in
 // tests/unit/. Page templates are in src/, layouts and partials in _includes/.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
-import { loadSite } from "./lib/build/newsroom.ts";
+import { loadSite, type Newsroom } from "./lib/build/newsroom.ts";
 import { clientScriptsPlugin } from "./lib/eleventy/client-scripts.ts";
 import type { EleventyConfig } from "./lib/eleventy/config-types.ts";
 import { i18nFiltersPlugin } from "./lib/eleventy/i18n-filters.ts";
-import { newsroomDataPlugin } from "./lib/eleventy/newsroom-data.ts";
+import { BuildNewsroom, newsroomDataPlugin } from "./lib/eleventy/newsroom-data.ts";
 import { templatesPlugin } from "./lib/eleventy/templates.ts";
 
-export default async function pressroom(config: EleventyConfig): Promise<{ pathPrefix: string }> {
-  const rootDir = process.cwd();
-  config.setInputDirectory("src");
-  config.setIncludesDirectory("../_includes");
-  config.setDataDirectory("../_data");
-
-  config.addPlugin(templatesPlugin);
-  config.addPlugin(newsroomDataPlugin, { rootDir, preview: false });
-  config.addPlugin(i18nFiltersPlugin);
-  config.addPlugin(clientScriptsPlugin, { rootDir });
-  config.addPlugin(HtmlBasePlugin);
-  config.addPlugin(rssPlugin);
-
-  return { pathPrefix: (await loadSite(rootDir)).pathPrefix };
+export interface PressroomOptions {
+  /** The project: src/, _data/, locales/. */
+  rootDir: string;
+  /** Shows drafts and scheduled releases too, marked as such. */
+  preview: boolean;
+  /** Already loaded for the first build (by `npm run build`); without it, each build loads its own. */
+  newsroom?: Newsroom;
 }
+
+export type PressroomConfig = (config: EleventyConfig) => Promise<{ pathPrefix: string }>;
+
+export function pressroom(options: PressroomOptions): PressroomConfig {
+  return async (config) => {
+    const { rootDir } = options;
+    config.setInputDirectory("src");
+    config.setIncludesDirectory("../_includes");
+    config.setDataDirectory("../_data");
+
+    // The newsroom of the build in progress, for the plugins that read it.
+    const newsroom = new BuildNewsroom(options);
+    config.addPlugin(templatesPlugin);
+    config.addPlugin(newsroomDataPlugin, { newsroom });
+    config.addPlugin(i18nFiltersPlugin, { translator: () => newsroom.current.translator });
+    config.addPlugin(clientScriptsPlugin, { rootDir });
+    config.addPlugin(HtmlBasePlugin);
+    config.addPlugin(rssPlugin);
+
+    const site = options.newsroom?.site ?? (await loadSite(rootDir));
+    return { pathPrefix: site.pathPrefix };
+  };
+}
+
+// `npm start`: the project in the working folder, published releases only.
+export default pressroom({ rootDir: process.cwd(), preview: false });

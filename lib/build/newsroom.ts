@@ -1,8 +1,9 @@
 // Loads everything one build needs, in order, from a project root: the site
 // record, the locale registry and bundles, the releases, and the page views.
-// Shared by the Eleventy config (per build, also in watch mode) and by the
-// build script, which loads first so that content problems are reported
-// cleanly and timed as their own phase.
+// The build script loads it first, so that content problems are reported
+// cleanly and timed as their own phase, and hands it to the Eleventy
+// configuration (eleventy.config.ts), which loads its own for each build
+// under `npm start`.
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -123,18 +124,4 @@ export function contentVersion(shown: readonly Release[]): string {
     );
   }
   return hash.digest("hex").slice(0, 12);
-}
-
-let primed: Newsroom | undefined;
-
-/** Hands an already loaded newsroom to the next Eleventy build in this process. */
-export function primeNewsroom(newsroom: Newsroom): void {
-  primed = newsroom;
-}
-
-/** The primed newsroom once, then a fresh load for every later (watch) build. */
-export async function nextNewsroom(options: NewsroomOptions): Promise<Newsroom> {
-  const ready = primed;
-  primed = undefined;
-  return ready ?? loadNewsroom(options);
 }

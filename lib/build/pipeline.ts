@@ -3,13 +3,14 @@
 // Each phase is timed for the summary printed at the end.
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import { pressroom } from "../../eleventy.config.ts";
 import type { Release } from "../content/load.ts";
 import { markdown } from "../content/markdown.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
 import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
-import { loadNewsroom, type Newsroom, primeNewsroom } from "./newsroom.ts";
+import { loadNewsroom, type Newsroom } from "./newsroom.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
 
@@ -60,10 +61,16 @@ async function timed<T>(phases: PhaseTiming[], name: string, run: () => Promise<
   }
 }
 
-async function renderSite(newsroom: Newsroom, rootDir: string, stagingDir: string): Promise<void> {
-  primeNewsroom(newsroom);
+async function renderSite(options: BuildOptions, newsroom: Newsroom, stagingDir: string): Promise<void> {
+  const { rootDir, preview } = options;
   const eleventy = new Eleventy(path.join(rootDir, "src"), stagingDir, {
-    configPath: path.join(rootDir, "eleventy.config.ts"),
+    // The project's configuration, given this build's newsroom; Eleventy's
+    // search for a config file is turned off so that it is not applied twice.
+    configPath: false,
+    config: pressroom({ rootDir, preview, newsroom }),
+    // Eleventy reads the path prefix a config file returns, not what the
+    // config callback returns.
+    pathPrefix: newsroom.site.pathPrefix,
     quietMode: true,
   });
   await eleventy.write();
@@ -104,7 +111,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       return report;
     });
     try {
-      await timed(phases, "eleventy", () => renderSite(newsroom, rootDir, stagingDir));
+      await timed(phases, "eleventy", () => renderSite(options, newsroom, stagingDir));
     } catch (error) {
       // Let the index finish (or fail) before the staging folder is removed.
       await indexing.catch(() => undefined);

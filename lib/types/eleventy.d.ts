@@ -2,7 +2,10 @@
 // programmatic API the build script uses.
 declare module "@11ty/eleventy" {
   export interface EleventyOptions {
-    configPath?: string;
+    /** A config file, or false for none. */
+    configPath?: string | false;
+    /** Runs before the config file, on the same configuration API; what it returns is ignored. */
+    config?: (config: import("../eleventy/config-types.ts").EleventyConfig) => unknown;
     quietMode?: boolean;
     pathPrefix?: string;
   }
@@ -13,11 +16,11 @@ declare module "@11ty/eleventy" {
 }
 
 declare module "@11ty/eleventy" {
-  export const HtmlBasePlugin: (config: import("../../eleventy/config-types.ts").EleventyConfig) => void;
+  export const HtmlBasePlugin: (config: import("../eleventy/config-types.ts").EleventyConfig) => void;
 }
 
 declare module "@11ty/eleventy-plugin-rss" {
-  export const rssPlugin: (config: import("../../eleventy/config-types.ts").EleventyConfig) => void;
+  export const rssPlugin: (config: import("../eleventy/config-types.ts").EleventyConfig) => void;
 }
 
 declare module "@11ty/eleventy-img" {
