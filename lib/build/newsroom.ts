@@ -5,6 +5,7 @@
 // configuration (eleventy.config.ts), which loads its own for each build
 // under `npm start`.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
@@ -58,9 +59,19 @@ export function createNewsroomCache(): NewsroomCache {
   return { releases: new RebuildCache(), bodies: new RebuildCache() };
 }
 
+/**
+ * The site record as _data/site.ts says now. Node keeps an imported module
+ * for the life of the process, and under `npm start` that process lives
+ * across edits. Eleventy's watcher busts its import cache for the files it
+ * saw change (through a module resolver hook of its own), but this loader
+ * does not rely on that: a query naming the file's content makes each
+ * version a module of its own, and an unchanged file the same one.
+ * (What site.ts imports in turn is not reloaded.)
+ */
 export async function loadSite(rootDir: string): Promise<Site> {
   const file = path.join(rootDir, "_data", "site.ts");
-  const module = (await import(pathToFileURL(file).href)) as { default: Site };
+  const version = createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 12);
+  const module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as { default: Site };
   return module.default;
 }
 
