@@ -19,7 +19,7 @@ import type { Site } from "../content/site.ts";
 import { RebuildCache } from "../dev/rebuild-cache.ts";
 import { type Locale, type LocaleRegistry, loadRegistry } from "../i18n/locales.ts";
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "../i18n/translator.ts";
-import { buildPages, type SitePages } from "../view/pages.ts";
+import { buildPages, type SitePages } from "../view/page-kinds.ts";
 import { absoluteUrl, releaseUrl } from "../view/urls.ts";
 
 export interface Newsroom {

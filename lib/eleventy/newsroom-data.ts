@@ -7,7 +7,7 @@ import { createNewsroomCache, loadNewsroom, type Newsroom } from "../build/newsr
 import { formatProblem } from "../content/problems.ts";
 import { changedPages, onlyContentChanged, type PreviousViews } from "../dev/changed-pages.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
-import type { SitePages } from "../view/views.ts";
+import type { SitePages } from "../view/page-kinds.ts";
 import type { EleventyConfig } from "./config-types.ts";
 
 export interface BuildNewsroomOptions {
