@@ -1,8 +1,8 @@
 // The newsroom each Eleventy build renders, and how templates see it: as
 // `site` and `newsroom` (every page's view, or under watch only the views an
 // edit changed). eleventy.config.ts makes one BuildNewsroom per configuration
-// and hands it to the plugins that read it, so two configurations in one
-// process (a test, the benchmark) never share one.
+// and hands it to the plugins that read it: no module state, so every
+// Eleventy instance in a process has its own.
 import { createNewsroomCache, loadNewsroom, type Newsroom } from "../build/newsroom.ts";
 import { formatProblem } from "../content/problems.ts";
 import { changedPages, onlyContentChanged, type PreviousViews } from "../dev/changed-pages.ts";
@@ -19,7 +19,6 @@ export interface BuildNewsroomOptions {
    * a phase of its own (lib/build/pipeline.ts). Later builds load their own.
    */
   newsroom?: Newsroom;
-  log?: (line: string) => void;
 }
 
 /** The newsroom of the build in progress, loaded before each build of one Eleventy configuration. */
@@ -43,7 +42,7 @@ export class BuildNewsroom {
    * later (watch) build. Warnings are printed either way.
    */
   async load(build: { outputDir: string; watching: boolean }): Promise<Newsroom> {
-    const log = this.options.log ?? ((line: string) => console.warn(line));
+    const log = (line: string) => console.warn(line);
     const given = this.#given;
     this.#given = undefined;
     const current =
