@@ -16,6 +16,11 @@
 //   HtmlBasePlugin                  adds the path prefix to every URL in the written HTML
 //   rssPlugin                       date and absolute-URL filters for the feeds in src/feeds/
 //
+// Data enters through the options of `pressroom()` only. `npm run build`
+// (lib/build/pipeline.ts) calls it with the newsroom it has loaded and
+// runs Eleventy without a config file; `npm start` runs Eleventy's command
+// line, which reads this file's default export.
+//
 // `npm run build` runs Eleventy as one phase of lib/build/pipeline.ts, which
 // loads and checks the content first, builds the search index
 // (lib/search/) while Eleventy renders, then writes the service worker
@@ -23,25 +28,44 @@
 // through the whole flow and lists every module.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
-import { loadSite } from "./lib/build/newsroom.ts";
+import { loadSite, type Newsroom } from "./lib/build/newsroom.ts";
 import { clientScriptsPlugin } from "./lib/eleventy/client-scripts.ts";
 import type { EleventyConfig } from "./lib/eleventy/config-types.ts";
 import { i18nFiltersPlugin } from "./lib/eleventy/i18n-filters.ts";
-import { newsroomDataPlugin } from "./lib/eleventy/newsroom-data.ts";
+import { BuildNewsroom, newsroomDataPlugin } from "./lib/eleventy/newsroom-data.ts";
 import { templatesPlugin } from "./lib/eleventy/templates.ts";
 
-export default async function pressroom(config: EleventyConfig): Promise<{ pathPrefix: string }> {
-  const rootDir = process.cwd();
-  config.setInputDirectory("src");
-  config.setIncludesDirectory("../_includes");
-  config.setDataDirectory("../_data");
-
-  config.addPlugin(templatesPlugin);
-  config.addPlugin(newsroomDataPlugin, { rootDir });
-  config.addPlugin(i18nFiltersPlugin);
-  config.addPlugin(clientScriptsPlugin, { rootDir });
-  config.addPlugin(HtmlBasePlugin);
-  config.addPlugin(rssPlugin);
-
-  return { pathPrefix: (await loadSite(rootDir)).pathPrefix };
+export interface PressroomOptions {
+  /** The project: src/, _data/, locales/. */
+  rootDir: string;
+  /** Shows drafts and scheduled releases too, marked as such. */
+  preview: boolean;
+  /** Already loaded for the first build (by `npm run build`); without it, each build loads its own. */
+  newsroom?: Newsroom;
 }
+
+export type PressroomConfig = (config: EleventyConfig) => Promise<{ pathPrefix: string }>;
+
+export function pressroom(options: PressroomOptions): PressroomConfig {
+  return async (config) => {
+    const { rootDir } = options;
+    config.setInputDirectory("src");
+    config.setIncludesDirectory("../_includes");
+    config.setDataDirectory("../_data");
+
+    // The newsroom of the build in progress, for the plugins that read it.
+    const newsroom = new BuildNewsroom(options);
+    config.addPlugin(templatesPlugin);
+    config.addPlugin(newsroomDataPlugin, { newsroom });
+    config.addPlugin(i18nFiltersPlugin, { translator: () => newsroom.current.translator });
+    config.addPlugin(clientScriptsPlugin, { rootDir });
+    config.addPlugin(HtmlBasePlugin);
+    config.addPlugin(rssPlugin);
+
+    const site = options.newsroom?.site ?? (await loadSite(rootDir));
+    return { pathPrefix: site.pathPrefix };
+  };
+}
+
+// `npm start`: the project in the working folder, published releases only.
+export default pressroom({ rootDir: process.cwd(), preview: false });

@@ -27,11 +27,10 @@ const preview = values.preview === true;
 const debug = values.debug === true;
 // A preview includes drafts and scheduled releases, so it never goes to
 // _site/, the folder a host publishes (lib/build/output-dir.ts refuses it).
-if (preview) process.env.PRESSROOM_PREVIEW = "1";
 const outputDir = typeof values.out === "string" ? values.out : preview ? "_preview" : "_site";
 
 try {
-  const report = await runBuild({ rootDir: process.cwd(), outputDir, debug });
+  const report = await runBuild({ rootDir: process.cwd(), outputDir, preview, debug });
   console.log(formatSummary(report));
 } catch (error) {
   const problems = findProblemsError(error);

@@ -1,9 +1,11 @@
 // Loads everything one build needs, in order, from a project root: the site
 // record, the locale registry and bundles, the releases, and the page views.
-// Shared by the Eleventy config (per build, also in watch mode) and by the
-// build script, which loads first so that content problems are reported
-// cleanly and timed as their own phase.
+// The build script loads it first, so that content problems are reported
+// cleanly and timed as their own phase, and hands it to the Eleventy
+// configuration (eleventy.config.ts), which loads its own for each build
+// under `npm start`.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
@@ -19,7 +21,7 @@ import { RebuildCache } from "../dev/rebuild-cache.ts";
 import { assertBundlesBuildable } from "../i18n/check.ts";
 import { type Locale, type LocaleRegistry, loadRegistry } from "../i18n/locales.ts";
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "../i18n/translator.ts";
-import { buildPages, type SitePages } from "../view/pages.ts";
+import { buildPages, type SitePages } from "../view/page-kinds.ts";
 import { absoluteUrl, releaseUrl } from "../view/urls.ts";
 
 export interface Newsroom {
@@ -37,6 +39,9 @@ export interface Newsroom {
 
 export interface NewsroomOptions {
   rootDir: string;
+  /** Shows drafts and scheduled releases too, marked as such (npm run build:preview). */
+  preview: boolean;
+  /** Where BUILD_TIME is read. */
   env?: NodeJS.ProcessEnv;
   onFallback?: (notice: FallbackNotice) => void;
   onCompanyFallback?: (notice: { file: string; field: string; locale: string }) => void;
@@ -56,14 +61,24 @@ export function createNewsroomCache(): NewsroomCache {
   return { releases: new RebuildCache(), bodies: new RebuildCache() };
 }
 
+/**
+ * The site record as _data/site.ts says now. Node keeps an imported module
+ * for the life of the process, and under `npm start` that process lives
+ * across edits. Eleventy's watcher busts its import cache for the files it
+ * saw change (through a module resolver hook of its own), but this loader
+ * does not rely on that: a query naming the file's content makes each
+ * version a module of its own, and an unchanged file the same one.
+ * (What site.ts imports in turn is not reloaded.)
+ */
 export async function loadSite(rootDir: string): Promise<Site> {
   const file = path.join(rootDir, "_data", "site.ts");
-  const module = (await import(pathToFileURL(file).href)) as { default: Site };
+  const version = createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 12);
+  const module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as { default: Site };
   return module.default;
 }
 
 export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> {
-  const { rootDir, env = process.env, cache } = options;
+  const { rootDir, preview, env = process.env, cache } = options;
   cache?.releases.nextBuild();
   cache?.bodies.nextBuild();
   const site = await loadSite(rootDir);
@@ -81,7 +96,6 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     companyKeys: new Set(companies.keys()),
     cache: cache?.releases,
   });
-  const preview = isPreview(env);
   const shown = shownReleases(releases, preview);
   // Each body is rendered once per build (and kept under watch); what the
   // sanitizer removed from a shown release is a warning naming its file.
@@ -138,11 +152,6 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   };
 }
 
-/** PRESSROOM_PREVIEW=1 builds drafts and scheduled releases (npm run build:preview). */
-export function isPreview(env: NodeJS.ProcessEnv): boolean {
-  return env.PRESSROOM_PREVIEW === "1";
-}
-
 /** A short hash of the releases a build shows, as the search index sees them. */
 export function contentVersion(shown: readonly Release[]): string {
   const hash = createHash("sha256");
@@ -152,18 +161,4 @@ export function contentVersion(shown: readonly Release[]): string {
     );
   }
   return hash.digest("hex").slice(0, 12);
-}
-
-let primed: Newsroom | undefined;
-
-/** Hands an already loaded newsroom to the next Eleventy build in this process. */
-export function primeNewsroom(newsroom: Newsroom): void {
-  primed = newsroom;
-}
-
-/** The primed newsroom once, then a fresh load for every later (watch) build. */
-export async function nextNewsroom(options: NewsroomOptions): Promise<Newsroom> {
-  const ready = primed;
-  primed = undefined;
-  return ready ?? loadNewsroom(options);
 }

@@ -3,6 +3,7 @@
 // Each phase is timed for the summary printed at the end.
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import { pressroom } from "../../eleventy.config.ts";
 import type { Release } from "../content/load.ts";
 import { renderBody } from "../content/markdown.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
@@ -10,7 +11,7 @@ import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
 import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
 import { clearLeftovers } from "./leftovers.ts";
-import { isPreview, loadNewsroom, type Newsroom, primeNewsroom } from "./newsroom.ts";
+import { loadNewsroom, type Newsroom } from "./newsroom.ts";
 import { claimOutputFolder } from "./output-dir.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
@@ -41,6 +42,8 @@ export interface BuildReport {
 export interface BuildOptions {
   rootDir: string;
   outputDir: string;
+  /** Builds drafts and scheduled releases too, each marked, for the team (npm run build:preview). */
+  preview: boolean;
   log?: (line: string) => void;
   /** Let Eleventy print its own report of a failure, stack trace included (--debug). */
   debug?: boolean;
@@ -64,15 +67,16 @@ async function timed<T>(phases: PhaseTiming[], name: string, run: () => Promise<
   }
 }
 
-async function renderSite(
-  newsroom: Newsroom,
-  rootDir: string,
-  stagingDir: string,
-  debug = false,
-): Promise<void> {
-  primeNewsroom(newsroom);
+async function renderSite(options: BuildOptions, newsroom: Newsroom, stagingDir: string): Promise<void> {
+  const { rootDir, preview, debug = false } = options;
   const eleventy = new Eleventy(path.join(rootDir, "src"), stagingDir, {
-    configPath: path.join(rootDir, "eleventy.config.ts"),
+    // The project's configuration, given this build's newsroom; Eleventy's
+    // search for a config file is turned off so that it is not applied twice.
+    configPath: false,
+    config: pressroom({ rootDir, preview, newsroom }),
+    // Eleventy reads the path prefix a config file returns, not what the
+    // config callback returns.
+    pathPrefix: newsroom.site.pathPrefix,
     quietMode: true,
   });
   // The error Eleventy throws is reported by the caller, one line per
@@ -82,12 +86,11 @@ async function renderSite(
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
-  const { rootDir, outputDir } = options;
+  const { rootDir, outputDir, preview } = options;
   const phases: PhaseTiming[] = [];
   const started = performance.now();
   const log = options.log ?? ((line: string) => console.warn(line));
-  // The switch loadNewsroom reads, so the folder check and the pages agree.
-  const kind = isPreview(process.env) ? "preview" : "site";
+  const kind = preview ? "preview" : "site";
   const outputPath = claimOutputFolder(rootDir, outputDir, kind);
   clearLeftovers(outputPath, log);
   const stagingDir = stagingDirFor(outputPath);
@@ -96,6 +99,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const newsroom = await timed(phases, "content", () =>
       loadNewsroom({
         rootDir,
+        preview,
         outputDir: stagingDir,
         onFallback: (notice) => log(fallbackWarning(notice)),
         onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
@@ -120,7 +124,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       return report;
     });
     try {
-      await timed(phases, "eleventy", () => renderSite(newsroom, rootDir, stagingDir, options.debug));
+      await timed(phases, "eleventy", () => renderSite(options, newsroom, stagingDir));
     } catch (error) {
       // Let the index finish (or fail) before the staging folder is removed.
       await indexing.catch(() => undefined);

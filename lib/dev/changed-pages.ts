@@ -8,21 +8,10 @@
 // texts are parsed and rendered once (lib/dev/rebuild-cache.ts), so most of
 // their strings are the very same objects and compare at once.
 import equal from "fast-deep-equal";
-import type { SitePages } from "../view/views.ts";
+import { PAGE_KINDS, type SitePages } from "../view/page-kinds.ts";
 
 /** The previous build's views, by page. */
 export type PreviousViews = Map<string, unknown>;
-
-const PAGED = [
-  "chooser",
-  "listings",
-  "releases",
-  "archives",
-  "search",
-  "offline",
-  "notFound",
-  "feeds",
-] as const;
 
 /** Files whose changes reach pages only through the views. */
 export function onlyContentChanged(changedFiles: readonly string[]): boolean {
@@ -35,6 +24,7 @@ export function onlyContentChanged(changedFiles: readonly string[]): boolean {
 /**
  * The pages with a view that differs from the previous build's, and the
  * views to compare the next build with. Without previous views, every page.
+ * A kind whose views are printed on one page (the sitemap) is given whole.
  */
 export function changedPages(
   pages: SitePages,
@@ -42,7 +32,8 @@ export function changedPages(
 ): { pages: SitePages; views: PreviousViews } {
   const current: PreviousViews = new Map();
   const result: SitePages = { ...pages };
-  for (const key of PAGED) {
+  for (const { key, onePage } of PAGE_KINDS) {
+    if (onePage) continue;
     const views: readonly { url?: string; atomUrl?: string }[] = pages[key];
     const kept = views.filter((view) => {
       const id = `${key}\u0000${view.url ?? view.atomUrl}`;

@@ -1,29 +1,68 @@
-// Loads the newsroom before each build (and each rebuild under `npm start`)
-// and exposes it to templates as `site` and `newsroom`.
-
-import { createNewsroomCache, type Newsroom, nextNewsroom } from "../build/newsroom.ts";
+// The newsroom each Eleventy build renders, and how templates see it: as
+// `site` and `newsroom` (every page's view, or under watch only the views an
+// edit changed). eleventy.config.ts makes one BuildNewsroom per configuration
+// and hands it to the plugins that read it: no module state, so every
+// Eleventy instance in a process has its own.
+import { createNewsroomCache, loadNewsroom, type Newsroom } from "../build/newsroom.ts";
 import { formatProblem } from "../content/problems.ts";
 import { changedPages, onlyContentChanged, type PreviousViews } from "../dev/changed-pages.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
-import type { SitePages } from "../view/views.ts";
+import type { SitePages } from "../view/page-kinds.ts";
 import type { EleventyConfig } from "./config-types.ts";
 
-let current: Newsroom | undefined;
-/** What templates paginate over: every page, or in watch mode only the changed ones. */
-let exposed: SitePages | undefined;
-
-export function currentNewsroom(): Newsroom {
-  if (!current) throw new Error("The newsroom is read before Eleventy's build started.");
-  return current;
-}
-
-export interface NewsroomDataOptions {
+export interface BuildNewsroomOptions {
   rootDir: string;
-  log?: (line: string) => void;
+  /** Shows drafts and scheduled releases too. */
+  preview: boolean;
+  /**
+   * Already loaded for the first build: `npm run build` loads the newsroom as
+   * a phase of its own (lib/build/pipeline.ts). Later builds load their own.
+   */
+  newsroom?: Newsroom;
 }
 
-export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomDataOptions): void {
-  const log = options.log ?? ((line: string) => console.warn(line));
+/** The newsroom of the build in progress, loaded before each build of one Eleventy configuration. */
+export class BuildNewsroom {
+  #current: Newsroom | undefined;
+  #given: Newsroom | undefined;
+  // Kept across rebuilds under watch; a one-off build loads once.
+  readonly #cache = createNewsroomCache();
+
+  constructor(private readonly options: BuildNewsroomOptions) {
+    this.#given = options.newsroom;
+  }
+
+  get current(): Newsroom {
+    if (!this.#current) throw new Error("The newsroom is read before Eleventy's build started.");
+    return this.#current;
+  }
+
+  /**
+   * The given newsroom for the first build, then a fresh load for every
+   * later (watch) build. Warnings are printed either way.
+   */
+  async load(build: { outputDir: string; watching: boolean }): Promise<Newsroom> {
+    const log = (line: string) => console.warn(line);
+    const given = this.#given;
+    this.#given = undefined;
+    const current =
+      given ??
+      (await loadNewsroom({
+        rootDir: this.options.rootDir,
+        preview: this.options.preview,
+        outputDir: build.outputDir,
+        cache: build.watching ? this.#cache : undefined,
+        onFallback: (notice) => log(fallbackWarning(notice)),
+        onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
+      }));
+    for (const warning of current.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
+    this.#current = current;
+    return current;
+  }
+}
+
+export function newsroomDataPlugin(config: EleventyConfig, options: { newsroom: BuildNewsroom }): void {
+  const { newsroom } = options;
   config.ignores.add("src/releases/**");
   for (const target of ["src/releases/", "locales/", "_data/"]) config.addWatchTarget(target);
   // Eleventy waits for a changed file to keep its size for 150 ms before
@@ -32,26 +71,20 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
   // next event anyway, so a shorter wait is most of the edit-to-page time won.
   config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 
+  /** What templates paginate over: every page, or in watch mode only the changed ones. */
+  let exposed: SitePages | undefined;
   let changedFiles: string[] | undefined;
   let previousViews: PreviousViews | undefined;
-  // Kept across rebuilds under watch; a one-off build loads once.
-  const cache = createNewsroomCache();
   config.on("eleventy.beforeWatch", (queue) => {
     changedFiles = queue;
   });
 
   config.on("eleventy.before", async ({ directories, runMode }) => {
-    current = await nextNewsroom({
-      rootDir: options.rootDir,
-      outputDir: directories.output,
-      cache: runMode === "build" ? undefined : cache,
-      onFallback: (notice) => log(fallbackWarning(notice)),
-      onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
-    });
-    for (const warning of current.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
+    const watching = runMode !== "build";
+    const current = await newsroom.load({ outputDir: directories.output, watching });
     exposed = current.pages;
-    if (runMode !== "build") {
-      // Watching: see lib/dev/changed-pages.ts.
+    if (watching) {
+      // See lib/dev/changed-pages.ts.
       const delta = changedPages(
         current.pages,
         changedFiles && onlyContentChanged(changedFiles) ? previousViews : undefined,
@@ -67,6 +100,6 @@ export function newsroomDataPlugin(config: EleventyConfig, options: NewsroomData
   // (Eleventy calls a function given as global data to get its value, so
   // this one returns the permalink function.)
   config.addGlobalData("permalink", () => (data: { view?: { url?: string } }) => data.view?.url);
-  config.addGlobalData("site", () => currentNewsroom().site);
-  config.addGlobalData("newsroom", () => exposed ?? currentNewsroom().pages);
+  config.addGlobalData("site", () => newsroom.current.site);
+  config.addGlobalData("newsroom", () => exposed ?? newsroom.current.pages);
 }

@@ -5,7 +5,10 @@
 // the image API (lib/content/media.ts).
 declare module "@11ty/eleventy" {
   export interface EleventyOptions {
-    configPath?: string;
+    /** A config file, or false for none. */
+    configPath?: string | false;
+    /** Runs before the config file, on the same configuration API; what it returns is ignored. */
+    config?: (config: import("../eleventy/config-types.ts").EleventyConfig) => unknown;
     quietMode?: boolean;
     pathPrefix?: string;
   }

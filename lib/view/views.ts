@@ -1,4 +1,5 @@
-// The shapes templates print. Built by lib/view/pages.ts; one per page kind.
+// The shapes templates print, built by lib/view/pages.ts; each page kind
+// (lib/view/page-kinds.ts) has its own.
 import type { CompanyView } from "../content/companies.ts";
 import type { ImageRendition } from "../content/media.ts";
 
@@ -162,19 +163,4 @@ export interface FeedView {
 export interface SitemapEntry {
   url: string;
   alternates: Alternate[];
-}
-
-export interface SitePages {
-  preview: boolean;
-  /** Changes whenever what the search index holds may change (Pagefind's metaCacheTag). */
-  searchVersion: string;
-  chooser: ChooserView[];
-  listings: ListingView[];
-  releases: ReleaseView[];
-  archives: ArchiveView[];
-  search: SearchView[];
-  offline: PlainView[];
-  notFound: (PlainView | ChooserView)[];
-  feeds: FeedView[];
-  sitemap: SitemapEntry[];
 }

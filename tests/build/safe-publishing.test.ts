@@ -87,7 +87,9 @@ beforeAll(async () => {
   twin = createFixtureSite(files());
   [published] = await Promise.all([
     mustBuild(site, { env: { BUILD_TIME } }),
-    mustBuild(twin, { env: { BUILD_TIME } }),
+    // Preview is the --preview option only: a variable that once switched it
+    // on, inherited from a shell, must leave the published build as it is.
+    mustBuild(twin, { env: { BUILD_TIME, PRESSROOM_PREVIEW: "1" } }),
   ]);
   await mustBuild(site, { env: { BUILD_TIME }, args: ["--preview"] });
 });
@@ -113,6 +115,14 @@ describe("drafts and scheduled releases", () => {
     expect(en('link[hreflang="zh-CN"]')).toHaveLength(0);
     expect(page(site, "/en/releases/public-news/")(".neighbours a.newer")).toHaveLength(0);
     expect(page(site, "/en/")(".count").text()).toBe("2 releases");
+  });
+
+  it("stay out of a build run with PRESSROOM_PREVIEW=1 in its environment", () => {
+    const hits = [...outputTexts(twin)].flatMap(([file, text]) =>
+      CANARIES.filter((canary) => text.includes(canary)).map((canary) => `${file}: ${canary}`),
+    );
+    expect(hits).toEqual([]);
+    expect(twin.exists("_preview")).toBe(false);
   });
 
   it("are counted as held back in the build summary", () => {

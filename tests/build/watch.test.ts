@@ -3,7 +3,8 @@
 // reusing parsed and rendered releases whose file is unchanged
 // (lib/dev/rebuild-cache.ts). These tests edit a fixture site under watch and
 // check that every page the edit reaches is rewritten, that the others are
-// left alone, and that a broken file is reported without stopping the watch.
+// left alone, that a broken file is reported without stopping the watch, and
+// that edited templates and site settings show at the next build.
 import { type ChildProcess, spawn } from "node:child_process";
 import { statSync } from "node:fs";
 import path from "node:path";
@@ -124,5 +125,18 @@ describe("npm start (watch)", () => {
       edit,
     );
     expect(site.read("_site/en/index.html")).toContain("<!-- layout edited -->");
+  }, 90_000);
+
+  it("applies an edit to the site settings in _data/site.ts at the next build", async () => {
+    const settings = "_data/site.ts";
+    const original = site.read(settings);
+    expect(original).toContain("releasesPerPage: 20");
+    expect(site.exists("_site/en/page/2/index.html")).toBe(false);
+    // Three English releases, two a page: the home gets a second page.
+    const edit = () => site.write(settings, original.replace("releasesPerPage: 20", "releasesPerPage: 2"));
+    edit();
+    await until(() => site.exists("_site/en/page/2/index.html"), edit);
+    expect(page(site, "/en/")(".release-card")).toHaveLength(2);
+    expect(page(site, "/en/page/2/")(".release-card")).toHaveLength(1);
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changedPages, onlyContentChanged } from "../../../lib/dev/changed-pages.ts";
-import type { SitePages } from "../../../lib/view/views.ts";
+import type { SitePages } from "../../../lib/view/page-kinds.ts";
 
 function pages(releaseTitles: Record<string, string>): SitePages {
   const none: never[] = [];

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { parseReleaseTime } from "../../../lib/content/dates.ts";
 import type { Release } from "../../../lib/content/load.ts";
 import { markdown } from "../../../lib/content/markdown.ts";
-import { buildPages, type PagesInput } from "../../../lib/view/pages.ts";
+import { buildPages } from "../../../lib/view/page-kinds.ts";
+import type { PagesInput } from "../../../lib/view/site-model.ts";
 import { testRegistry } from "../../support/temp-project.ts";
 
 function release(locale: string, slug: string, releaseTime: string, extra: Partial<Release> = {}): Release {
