@@ -53,7 +53,7 @@ async function readReleases(rootDir: string, registry: LocaleRegistry): Promise<
     rootDir,
     registry,
     timeZone: site.timeZone,
-    buildTime: resolveBuildTime(process.env.BUILD_TIME),
+    buildTime: resolveBuildTime(process.env.BUILD_TIME, site.timeZone),
     companyKeys: new Set(loadCompanies(rootDir, registry).keys()),
   });
 }

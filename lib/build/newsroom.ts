@@ -68,7 +68,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   const registry = loadRegistry(rootDir);
   const translator = createTranslator(registry, loadBundles(rootDir, registry), options.onFallback);
   const companies = loadCompanies(rootDir, registry);
-  const buildTime = resolveBuildTime(env.BUILD_TIME);
+  const buildTime = resolveBuildTime(env.BUILD_TIME, site.timeZone);
   const { releases, warnings } = loadReleases({
     rootDir,
     registry,

@@ -3,6 +3,7 @@
 // Each phase is timed for the summary printed at the end.
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import type { DateTime } from "luxon";
 import type { Release } from "../content/load.ts";
 import { markdown } from "../content/markdown.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
@@ -21,6 +22,8 @@ export interface PhaseTiming {
 export interface BuildReport {
   outputDir: string;
   preview: boolean;
+  /** The "now" that decided what is published (BUILD_TIME or the clock), in the site's time zone. */
+  buildTime: DateTime;
   /** Wall time of the whole build (phases overlap: search runs alongside eleventy). */
   wallMs: number;
   phases: PhaseTiming[];
@@ -123,6 +126,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const report: BuildReport = {
       outputDir,
       preview: newsroom.pages.preview,
+      buildTime: newsroom.buildTime,
       wallMs: 0,
       phases,
       pagesByLocale: countPagesByLocale(stagingDir, files, newsroom.registry),
