@@ -9,10 +9,18 @@ import type { DateTime } from "luxon";
 import type { RebuildCache } from "../dev/rebuild-cache.ts";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import { parseReleaseTime, RELEASE_TIME_EXPECTED, type ReleaseTime } from "./dates.ts";
+import { didYouMean } from "./did-you-mean.ts";
 import { FrontMatterSyntaxError, splitFrontMatter } from "./front-matter.ts";
 import { type Attachment, resolveAttachment } from "./media.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
-import { type FrontMatter, frontMatterSchema, KNOWN_FIELDS, SLUG_PATTERN } from "./schema.ts";
+import {
+  FIELD_ALIASES,
+  FIELD_HINTS,
+  type FrontMatter,
+  frontMatterSchema,
+  KNOWN_FIELDS,
+  SLUG_PATTERN,
+} from "./schema.ts";
 
 export const RELEASES_DIR = path.join("src", "releases");
 
@@ -51,7 +59,7 @@ export interface LoadOptions {
 
 export interface LoadedReleases {
   releases: Release[];
-  /** Not fatal, but a writer should see them (unknown front matter keys…). */
+  /** Not fatal, but a writer should see them. */
   warnings: Problem[];
 }
 
@@ -130,6 +138,17 @@ export interface ParsedRelease {
   valid?: { data: FrontMatter; time: ReleaseTime; body: string };
 }
 
+function unknownKey(file: string, key: string): Problem {
+  const meant = didYouMean(key, KNOWN_FIELDS, FIELD_ALIASES);
+  const hint = meant ? FIELD_HINTS[meant as keyof FrontMatter] : undefined;
+  const guess = meant ? `did you mean ${meant}?${hint ? ` (${hint})` : ""}; ` : "";
+  return {
+    file,
+    field: key,
+    message: `unknown key; ${guess}known keys are ${KNOWN_FIELDS.join(", ")}; keep data of your own under extra:`,
+  };
+}
+
 export function parseReleaseText(text: string, file: string, timeZone: string): ParsedRelease {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -149,13 +168,7 @@ export function parseReleaseText(text: string, file: string, timeZone: string): 
     return { problems, warnings };
   }
   for (const key of Object.keys(split.data)) {
-    if (!KNOWN_FIELDS.has(key)) {
-      warnings.push({
-        file,
-        field: key,
-        message: `unknown front matter key, ignored (known: ${[...KNOWN_FIELDS].join(", ")})`,
-      });
-    }
+    if (!KNOWN_FIELDS.includes(key)) problems.push(unknownKey(file, key));
   }
 
   const parsed = frontMatterSchema.safeParse(split.data);

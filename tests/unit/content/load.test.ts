@@ -134,17 +134,25 @@ describe("loadReleases", () => {
     expect(problems[0]).toMatch(/^src\/releases\/en\/broken.md:\d+ \| {2}\| invalid YAML/);
   });
 
-  it("warns about unknown front matter keys without failing", () => {
-    const { warnings } = load({
-      "src/releases/en/a.md": "---\ntitle: A\nreleaseTime: 2025-01-01\nauthor: Kim\n---\n",
+  it("refuses an unknown front matter key, suggesting the key meant, and keeps extra: for own data", () => {
+    const problems = problemsOf({
+      "src/releases/en/a.md": "---\ntitle: A\nreleaseTime: 2025-01-01\nDraft: true\nauthor: Kim\n---\n",
+      "src/releases/en/b.md": "---\ntitle: B\nreleaseTime: 2025-01-01\nembargo: 2027-01-01\n---\n",
     });
-    expect(warnings).toEqual([
-      expect.objectContaining({
-        file: "src/releases/en/a.md",
-        field: "author",
-        message: expect.stringContaining("unknown"),
-      }),
+    expect(problems).toEqual([
+      expect.stringMatching(/^src\/releases\/en\/a.md \| Draft \| unknown key; did you mean draft\?/),
+      expect.stringMatching(
+        /^src\/releases\/en\/a.md \| author \| unknown key; known keys are title, .*extra:/,
+      ),
+      expect.stringMatching(
+        /^src\/releases\/en\/b.md \| embargo \| unknown key; did you mean releaseTime\? \(a release stays unpublished until its releaseTime\)/,
+      ),
     ]);
+    const { releases } = load({
+      "src/releases/en/a.md":
+        "---\ntitle: A\nreleaseTime: 2025-01-01\nextra:\n  author: Kim\n  Draft: anything\n---\n",
+    });
+    expect(releases.map((r) => r.slug)).toEqual(["a"]);
   });
 
   it("accepts a company key that exists and a plain company name", () => {
