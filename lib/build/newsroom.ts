@@ -7,12 +7,12 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
-import { type Companies, loadCompanies } from "../content/companies.ts";
+import { type Companies, readCompanies } from "../content/companies.ts";
 import { resolveBuildTime } from "../content/dates.ts";
 import { loadReleases, type ParsedRelease, type Release, shownReleases } from "../content/load.ts";
 import { markdown } from "../content/markdown.ts";
 import { publishAttachments } from "../content/media.ts";
-import type { Problem } from "../content/problems.ts";
+import { type Problem, ProblemList } from "../content/problems.ts";
 import type { Site } from "../content/site.ts";
 import { RebuildCache } from "../dev/rebuild-cache.ts";
 import { type Locale, type LocaleRegistry, loadRegistry } from "../i18n/locales.ts";
@@ -66,17 +66,32 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   cache?.bodies.nextBuild();
   const site = await loadSite(rootDir);
   const registry = loadRegistry(rootDir);
-  const translator = createTranslator(registry, loadBundles(rootDir, registry), options.onFallback);
-  const companies = loadCompanies(rootDir, registry);
-  const buildTime = resolveBuildTime(env.BUILD_TIME, site.timeZone);
-  const { releases, warnings } = loadReleases({
-    rootDir,
-    registry,
-    timeZone: site.timeZone,
-    buildTime,
-    companyKeys: new Set(companies.keys()),
-    cache: cache?.releases,
-  });
+  // Every loader runs even when one before it failed: a writer sees every
+  // problem of every file in one run, not in rounds.
+  const found = new ProblemList();
+  const bundles = found.attempt(() => loadBundles(rootDir, registry));
+  const companyData = found.attempt(() => readCompanies(rootDir, registry)) ?? {
+    companies: new Map(),
+    keys: new Set<string>(),
+    problems: [],
+  };
+  found.problems.push(...companyData.problems);
+  const buildTime = found.attempt(() => resolveBuildTime(env.BUILD_TIME, site.timeZone));
+  const loaded = found.attempt(() =>
+    loadReleases({
+      rootDir,
+      registry,
+      timeZone: site.timeZone,
+      // Only to finish checking the releases when BUILD_TIME is refused.
+      buildTime: buildTime ?? resolveBuildTime(undefined, site.timeZone),
+      companyKeys: companyData.keys,
+      cache: cache?.releases,
+    }),
+  );
+  if (!bundles || !buildTime || !loaded || found.problems.length > 0) throw found.error();
+  const { companies } = companyData;
+  const { releases, warnings } = loaded;
+  const translator = createTranslator(registry, bundles, options.onFallback);
   const preview = isPreview(env);
   const shown = shownReleases(releases, preview);
   const renditions = options.outputDir
