@@ -37,7 +37,7 @@ const { values } = parseArgs({
 function parseTarget(value: string): { locale: string; slug: string } {
   const parts = value
     .replace(/^src\/releases\//, "")
-    .replace(/\.md$/, "")
+    .replace(/\.(md|markdown)$/i, "")
     .split("/");
   const locale = parts[0];
   const slug = parts.at(-1);
