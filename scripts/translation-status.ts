@@ -37,7 +37,7 @@ const { values } = parseArgs({
 function parseTarget(value: string): { locale: string; slug: string } {
   const parts = value
     .replace(/^src\/releases\//, "")
-    .replace(/\.md$/, "")
+    .replace(/\.(md|markdown)$/i, "")
     .split("/");
   const locale = parts[0];
   const slug = parts.at(-1);
@@ -53,7 +53,7 @@ async function readReleases(rootDir: string, registry: LocaleRegistry): Promise<
     rootDir,
     registry,
     timeZone: site.timeZone,
-    buildTime: resolveBuildTime(process.env.BUILD_TIME),
+    buildTime: resolveBuildTime(process.env.BUILD_TIME, site.timeZone),
     companyKeys: new Set(loadCompanies(rootDir, registry).keys()),
   });
 }

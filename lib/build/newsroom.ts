@@ -9,12 +9,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
-import { type Companies, loadCompanies } from "../content/companies.ts";
+import { type Companies, readCompanies } from "../content/companies.ts";
 import { resolveBuildTime } from "../content/dates.ts";
 import { loadReleases, type ParsedRelease, type Release, shownReleases } from "../content/load.ts";
 import { type RenderedBody, renderBody } from "../content/markdown.ts";
 import { publishAttachments } from "../content/media.ts";
-import type { Problem } from "../content/problems.ts";
+import { type Problem, ProblemList } from "../content/problems.ts";
 import { describeRemoval } from "../content/sanitize.ts";
 import type { Site } from "../content/site.ts";
 import { RebuildCache } from "../dev/rebuild-cache.ts";
@@ -83,19 +83,36 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   cache?.bodies.nextBuild();
   const site = await loadSite(rootDir);
   const registry = loadRegistry(rootDir);
-  const bundles = loadBundles(rootDir, registry);
-  assertBundlesBuildable(rootDir, registry, bundles);
-  const translator = createTranslator(registry, bundles, options.onFallback);
-  const companies = loadCompanies(rootDir, registry);
-  const buildTime = resolveBuildTime(env.BUILD_TIME);
-  const { releases, warnings } = loadReleases({
-    rootDir,
-    registry,
-    timeZone: site.timeZone,
-    buildTime,
-    companyKeys: new Set(companies.keys()),
-    cache: cache?.releases,
+  // Every loader runs even when one before it failed: a writer sees every
+  // problem of every file in one run, not in rounds.
+  const found = new ProblemList();
+  const bundles = found.attempt(() => {
+    const loaded = loadBundles(rootDir, registry);
+    assertBundlesBuildable(rootDir, registry, loaded);
+    return loaded;
   });
+  const companyData = found.attempt(() => readCompanies(rootDir, registry)) ?? {
+    companies: new Map(),
+    keys: new Set<string>(),
+    problems: [],
+  };
+  found.problems.push(...companyData.problems);
+  const buildTime = found.attempt(() => resolveBuildTime(env.BUILD_TIME, site.timeZone));
+  const loaded = found.attempt(() =>
+    loadReleases({
+      rootDir,
+      registry,
+      timeZone: site.timeZone,
+      // Only to finish checking the releases when BUILD_TIME is refused.
+      buildTime: buildTime ?? resolveBuildTime(undefined, site.timeZone),
+      companyKeys: companyData.keys,
+      cache: cache?.releases,
+    }),
+  );
+  if (!bundles || !buildTime || !loaded || found.problems.length > 0) throw found.error();
+  const { companies } = companyData;
+  const { releases, warnings } = loaded;
+  const translator = createTranslator(registry, bundles, options.onFallback);
   const shown = shownReleases(releases, preview);
   // Each body is rendered once per build (and kept under watch); what the
   // sanitizer removed from a shown release is a warning naming its file.

@@ -3,6 +3,7 @@
 // Each phase is timed for the summary printed at the end.
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import type { DateTime } from "luxon";
 import { pressroom } from "../../eleventy.config.ts";
 import type { Release } from "../content/load.ts";
 import { renderBody } from "../content/markdown.ts";
@@ -24,6 +25,8 @@ interface PhaseTiming {
 export interface BuildReport {
   outputDir: string;
   preview: boolean;
+  /** The "now" that decided what is published (BUILD_TIME or the clock), in the site's time zone. */
+  buildTime: DateTime;
   /** Wall time of the whole build (phases overlap: search runs alongside eleventy). */
   wallMs: number;
   phases: PhaseTiming[];
@@ -146,6 +149,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const report: BuildReport = {
       outputDir,
       preview: newsroom.pages.preview,
+      buildTime: newsroom.buildTime,
       wallMs: 0,
       phases,
       pagesByLocale: countPagesByLocale(stagingDir, files, newsroom.registry),

@@ -20,6 +20,8 @@ export function formatSummary(report: BuildReport): string {
     report.preview
       ? `  releases:   PREVIEW with ${report.published} published, ${report.scheduled} scheduled, ${report.drafts} draft (not for publication)`
       : `  releases:   ${report.published} published; held back: ${report.scheduled} scheduled, ${report.drafts} draft`,
+    // With its offset and zone, so a schedule run on a machine in another zone can be checked.
+    `  build time: ${report.buildTime.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")} (${report.buildTime.zoneName})`,
     report.search.pages > 0
       ? `  search:     ${report.search.pages} pages indexed in ${report.search.languages.join(", ")}; ${report.search.files} files, ${formatBytes(report.search.bytes)}`
       : "  search:     nothing to index yet (no published release)",

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import { JsonSyntaxError, readJsonFile } from "../i18n/locales.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
+import { contentFolder } from "./read-text.ts";
 
 const COMPANIES_DIR = path.join("_data", "companies");
 
@@ -45,21 +46,34 @@ export interface CompanyView {
 
 export type Companies = ReadonlyMap<string, Company>;
 
-export function loadCompanies(rootDir: string, registry: LocaleRegistry): Companies {
-  const dir = path.join(rootDir, COMPANIES_DIR);
+export interface ReadCompanies {
+  companies: Map<string, Company>;
+  /** Every company file's key, the invalid ones' too: a release naming one is not told it does not exist. */
+  keys: Set<string>;
+  problems: Problem[];
+}
+
+/** Reads every company file, collecting the problems of all of them. */
+export function readCompanies(rootDir: string, registry: LocaleRegistry): ReadCompanies {
+  const folder = contentFolder(rootDir, COMPANIES_DIR);
   const companies = new Map<string, Company>();
-  if (!existsSync(dir)) return companies;
   const problems: Problem[] = [];
+  const keys = new Set<string>();
+  if (!existsSync(folder.dir)) return { companies, keys, problems };
   const codes = new Set(registry.all.map((l) => l.code));
-  for (const name of readdirSync(dir).sort()) {
+  for (const name of readdirSync(folder.dir).sort()) {
     if (!name.endsWith(".json")) continue;
-    const file = `${COMPANIES_DIR.split(path.sep).join("/")}/${name}`;
+    const key = name.slice(0, -".json".length);
+    keys.add(key);
+    const file = `${folder.name}/${name}`;
     let raw: unknown;
     try {
-      raw = readJsonFile(path.join(dir, name), file);
+      raw = readJsonFile(path.join(folder.dir, name), file, folder);
     } catch (error) {
-      if (!(error instanceof JsonSyntaxError)) throw error;
-      problems.push({ file: error.location, message: error.reason });
+      if (error instanceof ProblemsError) problems.push(...error.problems);
+      else if (error instanceof JsonSyntaxError)
+        problems.push({ file: error.location, message: error.reason });
+      else throw error;
       continue;
     }
     const parsed = companySchema.safeParse(raw);
@@ -90,14 +104,20 @@ export function loadCompanies(rootDir: string, registry: LocaleRegistry): Compan
         message: "required: the name in the source locale",
       });
     }
-    companies.set(name.slice(0, -".json".length), {
-      key: name.slice(0, -".json".length),
+    companies.set(key, {
+      key,
       file,
       name: data.name,
       about: data.about ?? {},
       contacts: data.contacts ?? {},
     });
   }
+  return { companies, keys, problems };
+}
+
+/** The company records; throws a ProblemsError listing every problem in them. */
+export function loadCompanies(rootDir: string, registry: LocaleRegistry): Companies {
+  const { companies, problems } = readCompanies(rootDir, registry);
   if (problems.length > 0) throw new ProblemsError("Problems in company data; nothing was built.", problems);
   return companies;
 }

@@ -3,16 +3,26 @@
 // not as Eleventy templates, so that every problem in every file is reported
 // in one run before anything is rendered, and unpublished text never reaches
 // a template.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { type Dirent, readdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
+import type { z } from "zod";
 import type { RebuildCache } from "../dev/rebuild-cache.ts";
 import type { LocaleRegistry } from "../i18n/locales.ts";
-import { parseReleaseTime, RELEASE_TIME_EXPECTED, type ReleaseTime } from "./dates.ts";
+import { type ReleaseTime, readReleaseTime } from "./dates.ts";
+import { didYouMean } from "./did-you-mean.ts";
 import { FrontMatterSyntaxError, splitFrontMatter } from "./front-matter.ts";
 import { type Attachment, resolveAttachment } from "./media.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
-import { type FrontMatter, frontMatterSchema, KNOWN_FIELDS, SLUG_PATTERN } from "./schema.ts";
+import { type ContentFolder, contentFolder, readTextFile, resolveInside } from "./read-text.ts";
+import {
+  FIELD_ALIASES,
+  FIELD_HINTS,
+  type FrontMatter,
+  frontMatterSchema,
+  KNOWN_FIELDS,
+  SLUG_PATTERN,
+} from "./schema.ts";
 
 const RELEASES_DIR = path.join("src", "releases");
 
@@ -51,7 +61,7 @@ export interface LoadOptions {
 
 export interface LoadedReleases {
   releases: Release[];
-  /** Not fatal, but a writer should see them (unknown front matter keys…). */
+  /** Not fatal, but a writer should see them (a file that looks like a release but is not read…). */
   warnings: Problem[];
 }
 
@@ -59,15 +69,87 @@ function toPosix(p: string): string {
   return p.split(path.sep).join("/");
 }
 
-/** Lists .md files under a locale folder, nested folders included. */
-function listMarkdown(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...listMarkdown(full));
-    else if (entry.isFile() && entry.name.endsWith(".md")) found.push(full);
+/** A release file: .md, .MD and .markdown alike, as editors and other tools save them. */
+export const RELEASE_FILE = /\.(md|markdown)$/i;
+
+/**
+ * Names of text files a writer may have meant as a release (Windows saving
+ * "plant-opens.md" as "plant-opens.md.txt"): warned about unless a release
+ * lists them as attachments.
+ */
+const LOOKS_LIKE_RELEASE = /\.(md|markdown)\.txt$|\.(mdx|mdown|mkd|mkdn|mdwn|txt)$/i;
+
+/** The slug a release file gives: its name without the extension. */
+export function slugOf(fileName: string): string {
+  return path.basename(fileName).replace(RELEASE_FILE, "");
+}
+
+interface Listing {
+  /** Release files as listed (through links, which name the file as the writer sees it). */
+  releases: string[];
+  /** Files that look like releases but are not read. */
+  lookalikes: string[];
+}
+
+/** What a folder entry is once links inside the folder are followed; undefined when it is neither. */
+function entryKind(
+  full: string,
+  entry: Dirent,
+  folder: ContentFolder,
+  rootDir: string,
+  problems: Problem[],
+): "dir" | "file" | undefined {
+  if (!entry.isSymbolicLink()) return entry.isDirectory() ? "dir" : entry.isFile() ? "file" : undefined;
+  // A link is followed when it is a folder or a release; a link to another
+  // file (an attachment) is checked when a release lists it. A link to
+  // nothing is named: it may have been meant as a locale folder.
+  let target: Stats | undefined;
+  try {
+    target = statSync(full);
+  } catch {
+    target = undefined; // dangling or a loop: resolveInside says which
   }
-  return found.sort();
+  const isDir = target?.isDirectory() ?? false;
+  if (target && !isDir && !RELEASE_FILE.test(entry.name)) return target.isFile() ? "file" : undefined;
+  const resolved = resolveInside(full, folder);
+  if ("problem" in resolved) {
+    problems.push({ file: toPosix(path.relative(rootDir, full)), field: "link", message: resolved.problem });
+    return undefined;
+  }
+  return isDir ? "dir" : "file";
+}
+
+/**
+ * Lists release files under a locale folder, nested folders and links
+ * inside src/releases/ included. `ancestors` are the real paths of the
+ * folders above, so that a link back up is reported instead of walked forever.
+ */
+function listReleases(
+  dir: string,
+  folder: ContentFolder,
+  rootDir: string,
+  ancestors: readonly string[],
+  problems: Problem[],
+  found: Listing = { releases: [], lookalikes: [] },
+): Listing {
+  const real = realpathSync(dir);
+  if (ancestors.includes(real)) {
+    problems.push({
+      file: toPosix(path.relative(rootDir, dir)),
+      field: "link",
+      message: "links back to a folder that contains it; expected a link to a folder beside it, or none",
+    });
+    return found;
+  }
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    const kind = entryKind(full, entry, folder, rootDir, problems);
+    if (kind === "dir") listReleases(full, folder, rootDir, [...ancestors, real], problems, found);
+    else if (kind === "file" && RELEASE_FILE.test(entry.name)) found.releases.push(full);
+    else if (kind === "file" && LOOKS_LIKE_RELEASE.test(entry.name)) found.lookalikes.push(full);
+  }
+  return found;
 }
 
 export function loadReleases(options: LoadOptions): LoadedReleases {
@@ -75,25 +157,30 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const releases: Release[] = [];
-  const releasesRoot = path.join(rootDir, RELEASES_DIR);
+  const folder = contentFolder(rootDir, RELEASES_DIR);
   const known = registry.all.map((l) => l.code);
 
-  let entries: import("node:fs").Dirent[];
+  let entries: Dirent[];
   try {
-    entries = readdirSync(releasesRoot, { withFileTypes: true });
+    entries = readdirSync(folder.dir, { withFileTypes: true });
   } catch {
     throw new ProblemsError("No releases folder.", [
-      { file: toPosix(RELEASES_DIR), message: `expected a folder per locale (${known.join(", ")})` },
+      { file: folder.name, message: `expected a folder per locale (${known.join(", ")})` },
     ]);
   }
 
+  const lookalikes: string[] = [];
+  // Real paths of every listed attachment, failed releases' too.
+  const attached = new Set<string>();
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(folder.dir, entry.name);
     const relativeDir = toPosix(path.join(RELEASES_DIR, entry.name));
-    if (!entry.isDirectory()) {
-      if (entry.name.endsWith(".md")) {
+    const kind = entryKind(full, entry, folder, rootDir, problems);
+    if (kind !== "dir") {
+      if (kind === "file" && RELEASE_FILE.test(entry.name)) {
         problems.push({
           file: relativeDir,
-          message: `a release must be inside a locale folder (${known.map((c) => `${toPosix(RELEASES_DIR)}/${c}/`).join(" or ")})`,
+          message: `a release must be inside a locale folder (${known.map((c) => `${folder.name}/${c}/`).join(" or ")})`,
         });
       }
       continue;
@@ -105,97 +192,138 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
       });
       continue;
     }
-    for (const full of listMarkdown(path.join(releasesRoot, entry.name))) {
-      const file = toPosix(path.relative(rootDir, full));
-      const release = readRelease(full, file, entry.name, options, problems, warnings);
+    const listed = listReleases(full, folder, rootDir, [folder.real], problems);
+    lookalikes.push(...listed.lookalikes);
+    for (const releaseFull of listed.releases.sort()) {
+      const file = toPosix(path.relative(rootDir, releaseFull));
+      const release = readRelease(releaseFull, file, entry.name, folder, options, problems, attached);
       if (release) releases.push(release);
     }
   }
 
+  warnings.push(...unreadLookalikes(lookalikes, attached, rootDir));
   problems.push(...findCollisions(releases));
   if (problems.length > 0) {
     throw new ProblemsError(
       `${problems.length} problem${problems.length === 1 ? "" : "s"} in releases; nothing was built.`,
       problems,
+      warnings,
     );
   }
   return { releases, warnings };
 }
 
-/** What a release file's text alone decides: its front matter, checked, and its body. */
+/** Text files that look like releases, are not read, and are no release's attachment. */
+function unreadLookalikes(lookalikes: readonly string[], attached: ReadonlySet<string>, rootDir: string) {
+  return lookalikes
+    .filter((full) => !attached.has(realpathSync(full)))
+    .map((full) => {
+      const name = path.basename(full);
+      const slug = name.replace(/(\.(md|markdown))?\.[^.]+$/i, "");
+      return {
+        file: toPosix(path.relative(rootDir, full)),
+        field: "file name",
+        message: `not read: a release ends in .md or .markdown, and no release lists this file under attachments; to publish it as a release, rename it to ${slug}.md`,
+      };
+    });
+}
+
+/**
+ * What a release file's text alone decides: its valid fields, its release
+ * time and body, and every problem found. Fields that are valid are kept
+ * even when others are not, so that the company and attachments are checked
+ * in the same run.
+ */
 export interface ParsedRelease {
   problems: Problem[];
-  warnings: Problem[];
-  /** Absent when the text has problems. */
-  valid?: { data: FrontMatter; time: ReleaseTime; body: string };
+  fields: Partial<FrontMatter>;
+  time?: ReleaseTime;
+  body?: string;
+}
+
+function unknownKey(file: string, key: string): Problem {
+  const meant = didYouMean(key, KNOWN_FIELDS, FIELD_ALIASES);
+  const hint = meant ? FIELD_HINTS[meant as keyof FrontMatter] : undefined;
+  const guess = meant ? `did you mean ${meant}?${hint ? ` (${hint})` : ""}; ` : "";
+  return {
+    file,
+    field: key,
+    message: `unknown key; ${guess}known keys are ${KNOWN_FIELDS.join(", ")}; keep data of your own under extra:`,
+  };
 }
 
 function parseReleaseText(text: string, file: string, timeZone: string): ParsedRelease {
   const problems: Problem[] = [];
-  const warnings: Problem[] = [];
   let split: ReturnType<typeof splitFrontMatter>;
   try {
     split = splitFrontMatter(text);
   } catch (error) {
     if (error instanceof FrontMatterSyntaxError) {
       problems.push({ file: error.line ? `${file}:${error.line}` : file, message: error.message });
-      return { problems, warnings };
+      return { problems, fields: {} };
     }
     throw error;
   }
 
   if (split.data === null || typeof split.data !== "object" || Array.isArray(split.data)) {
     problems.push({ file, message: "front matter must be a set of `key: value` lines" });
-    return { problems, warnings };
+    return { problems, fields: {} };
   }
-  for (const key of Object.keys(split.data)) {
-    if (!KNOWN_FIELDS.has(key)) {
-      warnings.push({
-        file,
-        field: key,
-        message: `unknown front matter key, ignored (known: ${[...KNOWN_FIELDS].join(", ")})`,
-      });
-    }
+  const data = split.data as Record<string, unknown>;
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_FIELDS.includes(key)) problems.push(unknownKey(file, key));
   }
 
-  const parsed = frontMatterSchema.safeParse(split.data);
-  if (!parsed.success) {
-    problems.push(...problemsFromZod(file, parsed.error.issues));
-    return { problems, warnings };
+  // Field by field, so one invalid field does not hide the checks of the others.
+  const fields: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(frontMatterSchema.shape) as [string, z.ZodType][]) {
+    const parsed = schema.safeParse(data[key]);
+    if (parsed.success) {
+      if (parsed.data !== undefined) fields[key] = parsed.data;
+    } else {
+      const issues = parsed.error.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }));
+      problems.push(...problemsFromZod(file, issues));
+    }
   }
-  const data = parsed.data;
-  const time = parseReleaseTime(data.releaseTime, timeZone);
-  if (!time) {
-    problems.push({
-      file,
-      field: "releaseTime",
-      message: `"${data.releaseTime}" is not ${RELEASE_TIME_EXPECTED}`,
-    });
-    return { problems, warnings };
+  const valid = fields as Partial<FrontMatter>;
+  let time: ReleaseTime | undefined;
+  if (valid.releaseTime !== undefined) {
+    const read = readReleaseTime(valid.releaseTime, timeZone);
+    if (typeof read === "string") problems.push({ file, field: "releaseTime", message: read });
+    else time = read;
   }
-  return { problems, warnings, valid: { data, time, body: split.body } };
+  return { problems, fields: valid, time, body: split.body };
 }
 
 function readRelease(
   full: string,
   file: string,
   locale: string,
+  folder: ContentFolder,
   options: LoadOptions,
   problems: Problem[],
-  warnings: Problem[],
+  attached: Set<string>,
 ): Release | undefined {
-  const slug = path.basename(full, ".md");
-  let ok = true;
+  const slug = slugOf(full);
+  const before = problems.length;
   if (!SLUG_PATTERN.test(slug)) {
     problems.push({
       file,
       field: "file name",
       message: `"${slug}" is not a valid slug: expected lowercase letters, digits and single hyphens (e.g. new-plant-opens.md)`,
     });
-    ok = false;
   }
 
-  const parse = () => parseReleaseText(readFileSync(full, "utf8"), file, options.timeZone);
+  const parse = (): ParsedRelease => {
+    let text: string;
+    try {
+      text = readTextFile(full, file, folder);
+    } catch (error) {
+      if (error instanceof ProblemsError) return { problems: [...error.problems], fields: {} };
+      throw error;
+    }
+    return parseReleaseText(text, file, options.timeZone);
+  };
   let parsed: ParsedRelease;
   if (options.cache) {
     // Modification time and size say whether the file changed without reading it.
@@ -205,9 +333,7 @@ function readRelease(
     parsed = parse();
   }
   problems.push(...parsed.problems);
-  warnings.push(...parsed.warnings);
-  if (!parsed.valid) return undefined;
-  const { data, time, body } = parsed.valid;
+  const { fields: data, time, body } = parsed;
 
   if (data.company && SLUG_PATTERN.test(data.company) && !options.companyKeys.has(data.company)) {
     const known = [...options.companyKeys].join(", ") || "none yet";
@@ -216,22 +342,20 @@ function readRelease(
       field: "company",
       message: `"${data.company}" is not a company key in _data/companies/ (known: ${known}); to show a plain name, write it as it should appear, e.g. "Acme Corp"`,
     });
-    ok = false;
   }
   const attachments: Attachment[] = [];
   for (const entry of data.attachments ?? []) {
     const resolved = resolveAttachment(entry, file, options.rootDir, RELEASES_DIR);
     if (typeof resolved === "string") {
       problems.push({ file, field: "attachments", message: resolved });
-      ok = false;
     } else if (attachments.some((a) => a.name === resolved.name)) {
       problems.push({ file, field: "attachments", message: `two attachments are named "${resolved.name}"` });
-      ok = false;
     } else {
       attachments.push(resolved);
+      attached.add(resolved.source);
     }
   }
-  if (!ok) return undefined;
+  if (problems.length > before || data.title === undefined || !time || body === undefined) return undefined;
 
   const status: ReleaseStatus = data.draft
     ? "draft"

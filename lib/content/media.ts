@@ -5,6 +5,7 @@
 import { closeSync, copyFileSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { ProblemsError } from "./problems.ts";
+import { contentFolder, resolveInside } from "./read-text.ts";
 
 export type AttachmentKind = "pdf" | "image" | "document" | "archive" | "file";
 
@@ -120,6 +121,9 @@ export function activeContent(source: string, relative: string): string | undefi
   return undefined;
 }
 
+/** Release files (lib/content/load.ts reads .md, .MD and .markdown alike). */
+const RELEASE_TEXT = /\.(md|markdown)$/i;
+
 /** Reads an attachment entry; returns a message when the file cannot be used. */
 export function resolveAttachment(
   entry: string | { file: string; title?: string | undefined },
@@ -128,24 +132,36 @@ export function resolveAttachment(
   releasesRoot: string,
 ): Attachment | string {
   const relative = typeof entry === "string" ? entry : entry.file;
-  const source = path.resolve(path.dirname(path.join(rootDir, releaseFile)), relative);
-  const file = path.relative(rootDir, source).split(path.sep).join("/");
-  if (!source.startsWith(`${path.resolve(rootDir, releasesRoot)}${path.sep}`)) {
+  const listed = path.resolve(path.dirname(path.join(rootDir, releaseFile)), relative);
+  const file = path.relative(rootDir, listed).split(path.sep).join("/");
+  if (!listed.startsWith(`${path.resolve(rootDir, releasesRoot)}${path.sep}`)) {
     return `"${relative}" is outside ${releasesRoot}/; store attachments beside the release`;
   }
-  const stat = statSync(source, { throwIfNoEntry: false });
-  if (!stat?.isFile()) {
-    return `"${relative}" not found (looked for ${file})`;
+  // The copy reads the real file, so the real file must be content too.
+  const resolved = resolveInside(listed, contentFolder(rootDir, releasesRoot));
+  if ("problem" in resolved) {
+    return resolved.link
+      ? `"${relative}" ${resolved.problem}`
+      : `"${relative}" not found (looked for ${file})`;
+  }
+  const source = resolved.real;
+  if (RELEASE_TEXT.test(listed) || RELEASE_TEXT.test(source)) {
+    // A release's text, perhaps a draft's or an embargoed one's, is never a download.
+    return `"${relative}" is a release file; expected a media-kit file such as a PDF or an image`;
+  }
+  const stat = statSync(source);
+  if (!stat.isFile()) {
+    return `"${relative}" is a folder (${file}); expected a file`;
   }
   const active = activeContent(source, relative);
   if (active) return active;
   return {
     source,
     file,
-    name: path.basename(source),
+    name: path.basename(listed),
     title: typeof entry === "string" ? undefined : entry.title,
     bytes: stat.size,
-    kind: attachmentKind(source),
+    kind: attachmentKind(listed),
   };
 }
 

@@ -53,8 +53,52 @@ export const frontMatterSchema = z.object({
     .string({ error: "expected text" })
     .regex(SLUG_PATTERN, "expected lowercase letters, digits and hyphens")
     .optional(),
+  /**
+   * The writer's own data (an internal reference, a contact for the desk…):
+   * any keys, kept and ignored by the build. Every other key is an error, so
+   * that a misspelt `Draft: true` cannot publish a draft.
+   */
+  extra: z
+    .record(z.string(), z.unknown(), {
+      error: "expected keys of your own, e.g. extra: { reference: PR-2025-014 }",
+    })
+    .nullish(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-export const KNOWN_FIELDS: ReadonlySet<string> = new Set(Object.keys(frontMatterSchema.shape));
+export const KNOWN_FIELDS: readonly string[] = Object.keys(frontMatterSchema.shape);
+
+/** Keys writers bring from other tools, and the key that does that job here. */
+export const FIELD_ALIASES: Readonly<Record<string, keyof FrontMatter>> = {
+  embargo: "releaseTime",
+  embargoed: "releaseTime",
+  embargoUntil: "releaseTime",
+  embargoDate: "releaseTime",
+  date: "releaseTime",
+  releaseDate: "releaseTime",
+  publishDate: "releaseTime",
+  publishedAt: "releaseTime",
+  time: "releaseTime",
+  hidden: "draft",
+  unpublished: "draft",
+  description: "summary",
+  excerpt: "summary",
+  abstract: "summary",
+  category: "tags",
+  categories: "tags",
+  keywords: "tags",
+  dateline: "location",
+  city: "location",
+  organization: "company",
+  organisation: "company",
+  files: "attachments",
+  media: "attachments",
+  downloads: "attachments",
+};
+
+/** Why the suggested key matters, for the keys whose misspelling publishes too early. */
+export const FIELD_HINTS: Readonly<Partial<Record<keyof FrontMatter, string>>> = {
+  releaseTime: "a release stays unpublished until its releaseTime",
+  draft: "draft: true keeps a release unpublished",
+};

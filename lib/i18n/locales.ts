@@ -1,10 +1,10 @@
 // The locale registry: the one place a language is defined.
 // Data lives in locales/registry.json so adding a language needs no code;
 // <html lang>, i18next, Luxon, URLs and Pagefind all read from here.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { formatZodIssues } from "../content/problems.ts";
+import { type ContentFolder, contentFolder, readTextFile } from "../content/read-text.ts";
 
 const localeSchema = z.strictObject({
   code: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)*$/, "a lowercase code such as en, zh or zh-hant"),
@@ -44,7 +44,10 @@ export interface LocaleRegistry {
   get(code: string): Locale | undefined;
 }
 
-export const REGISTRY_FILE = path.join("locales", "registry.json");
+/** The content folder of the registry and the bundles. */
+export const LOCALES_DIR = "locales";
+
+export const REGISTRY_FILE = path.join(LOCALES_DIR, "registry.json");
 
 export function parseRegistry(raw: unknown, file = REGISTRY_FILE): LocaleRegistry {
   const parsed = registrySchema.safeParse(raw);
@@ -74,16 +77,22 @@ export function parseRegistry(raw: unknown, file = REGISTRY_FILE): LocaleRegistr
 
 export function loadRegistry(rootDir: string): LocaleRegistry {
   const file = path.join(rootDir, REGISTRY_FILE);
-  return parseRegistry(readJsonFile(file, REGISTRY_FILE), REGISTRY_FILE);
+  const text = readJsonFile(file, toPosix(REGISTRY_FILE), contentFolder(rootDir, LOCALES_DIR));
+  return parseRegistry(text, REGISTRY_FILE);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
 }
 
 /**
- * Reads and parses a JSON file, naming the file, line and column of a syntax
+ * Reads and parses a JSON file found in a content folder (lib/content/read-text.ts:
+ * inside the folder, UTF-8), naming the file, line and column of a syntax
  * error. `name` is how messages call the file: project-relative, the same on
  * every machine.
  */
-export function readJsonFile(file: string, name: string): unknown {
-  return parseJsonText(readFileSync(file, "utf8"), name);
+export function readJsonFile(file: string, name: string, folder: ContentFolder): unknown {
+  return parseJsonText(readTextFile(file, name, folder), name);
 }
 
 /** Invalid JSON, located as `file:line:column` when the parser says where. */
@@ -99,7 +108,8 @@ export class JsonSyntaxError extends Error {
 
 export function parseJsonText(text: string, file: string): unknown {
   try {
-    return JSON.parse(text);
+    // A byte order mark is invisible in an editor; JSON.parse would refuse it.
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);

@@ -5,8 +5,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import i18next, { type i18n as I18nInstance, type TOptions } from "i18next";
-import type { LocaleRegistry } from "./locales.ts";
-import { readJsonFile } from "./locales.ts";
+import { type Problem, ProblemsError } from "../content/problems.ts";
+import { contentFolder } from "../content/read-text.ts";
+import { JsonSyntaxError, LOCALES_DIR, type LocaleRegistry, readJsonFile } from "./locales.ts";
 
 export type Bundle = Record<string, unknown>;
 
@@ -42,22 +43,39 @@ export function bundlePath(code: string): string {
   return path.join("locales", code, "translation.json");
 }
 
+/** Every bundle of the registry; throws a ProblemsError naming each one that cannot be read. */
 export function loadBundles(rootDir: string, registry: LocaleRegistry): Map<string, Bundle> {
+  const folder = contentFolder(rootDir, LOCALES_DIR);
   const bundles = new Map<string, Bundle>();
+  const problems: Problem[] = [];
   for (const locale of registry.all) {
-    const relative = bundlePath(locale.code);
+    const relative = bundlePath(locale.code).split(path.sep).join("/");
     const file = path.join(rootDir, relative);
     if (!existsSync(file)) {
-      throw new Error(
-        `${relative}: missing bundle for locale "${locale.code}" listed in locales/registry.json`,
-      );
+      problems.push({
+        file: relative,
+        message: `missing bundle for locale "${locale.code}" listed in locales/registry.json`,
+      });
+      continue;
     }
-    const parsed = readJsonFile(file, relative);
+    let parsed: unknown;
+    try {
+      parsed = readJsonFile(file, relative, folder);
+    } catch (error) {
+      if (error instanceof ProblemsError) problems.push(...error.problems);
+      else if (error instanceof JsonSyntaxError)
+        problems.push({ file: error.location, message: error.reason });
+      else throw error;
+      continue;
+    }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-      throw new Error(`${relative}: expected a JSON object of interface strings`);
+      problems.push({ file: relative, message: "expected a JSON object of interface strings" });
+      continue;
     }
     bundles.set(locale.code, parsed as Bundle);
   }
+  if (problems.length > 0)
+    throw new ProblemsError("Problems in locale bundles; nothing was built.", problems);
   return bundles;
 }
 

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { formatReleaseTime, parseReleaseTime, resolveBuildTime } from "../../../lib/content/dates.ts";
+import {
+  formatReleaseTime,
+  parseReleaseTime,
+  readReleaseTime,
+  resolveBuildTime,
+} from "../../../lib/content/dates.ts";
 import { splitFrontMatter } from "../../../lib/content/front-matter.ts";
 
 const originalTz = process.env.TZ;
@@ -66,17 +71,69 @@ describe("formatReleaseTime", () => {
   );
 });
 
+describe("release time ranges", () => {
+  it.each([
+    ["2025-01-01T10:00:00+14:00", true],
+    ["2025-01-01T10:00:00-14:00", true],
+    ["2025-01-01T10:00:00+05:45", true],
+    ["1900-01-01", true],
+    ["2999-12-31", true],
+  ])("accepts %s", (value) => {
+    expect(readReleaseTime(value, "Asia/Shanghai")).toHaveProperty("dateTime");
+  });
+
+  it.each([
+    ["2025-01-01T10:00:00+15:00", "expected an offset from -14:00 to +14:00, not +15:00"],
+    ["2025-01-01T10:00:00-1430", "expected an offset from -14:00 to +14:00, not -14:30"],
+    ["2025-01-01T10:00:00+08:60", "expected an offset from -14:00 to +14:00, not +08:60"],
+    ["0000-01-01", "expected a year from 1900 to 2999, not 0000"],
+    ["1899-12-31T23:00:00+08:00", "expected a year from 1900 to 2999, not 1899"],
+    ["3000-01-01", "expected a year from 1900 to 2999, not 3000"],
+  ])("refuses %s, saying what was expected", (value, expected) => {
+    expect(readReleaseTime(value, "Asia/Shanghai")).toBe(`"${value}": ${expected}`);
+    expect(parseReleaseTime(value, "Asia/Shanghai")).toBeUndefined();
+  });
+
+  it("names the accepted forms for a value that is no time at all", () => {
+    expect(readReleaseTime("next tuesday", "Asia/Shanghai")).toBe(
+      '"next tuesday" is not a date like 2023-01-14 or a date-time with offset like 2024-04-25T10:00:00+08:00',
+    );
+  });
+});
+
 describe("resolveBuildTime", () => {
   it("uses BUILD_TIME when set", () => {
-    expect(resolveBuildTime("2026-01-01T09:00:00+08:00").toISO()).toBe("2026-01-01T09:00:00.000+08:00");
+    expect(resolveBuildTime("2026-01-01T09:00:00+08:00", "Asia/Shanghai").toISO()).toBe(
+      "2026-01-01T09:00:00.000+08:00",
+    );
+  });
+
+  it("reads BUILD_TIME without an offset in the site's zone, whatever the machine's TZ", () => {
+    process.env.TZ = "America/Los_Angeles";
+    const time = resolveBuildTime("2026-11-01T09:00:00", "Asia/Shanghai");
+    expect(time.toISO()).toBe("2026-11-01T09:00:00.000+08:00");
+    expect(time.zoneName).toBe("Asia/Shanghai");
+  });
+
+  it("gives the moment in the site's zone when BUILD_TIME has another offset", () => {
+    expect(resolveBuildTime("2026-01-01T01:00:00Z", "Asia/Shanghai").toISO()).toBe(
+      "2026-01-01T09:00:00.000+08:00",
+    );
   });
 
   it("uses the clock otherwise", () => {
     const now = new Date("2026-05-05T05:05:05Z");
-    expect(resolveBuildTime(undefined, () => now).toMillis()).toBe(now.getTime());
+    const time = resolveBuildTime(undefined, "Asia/Shanghai", () => now);
+    expect(time.toMillis()).toBe(now.getTime());
+    expect(time.zoneName).toBe("Asia/Shanghai");
   });
 
-  it("names BUILD_TIME when the value is not a date", () => {
-    expect(() => resolveBuildTime("tomorrow")).toThrow(/BUILD_TIME: "tomorrow"/);
+  it("names BUILD_TIME when the value is not a date or out of range", () => {
+    expect(() => resolveBuildTime("tomorrow", "Asia/Shanghai")).toThrow(
+      /environment variable BUILD_TIME: "tomorrow" is not a date-time like/,
+    );
+    expect(() => resolveBuildTime("2026-01-01T09:00:00+15:00", "Asia/Shanghai")).toThrow(
+      /environment variable BUILD_TIME: "2026-01-01T09:00:00\+15:00": expected an offset from -14:00 to \+14:00/,
+    );
   });
 });

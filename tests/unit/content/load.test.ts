@@ -1,4 +1,4 @@
-import { rmSync, utimesSync, writeFileSync } from "node:fs";
+import { rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
@@ -134,16 +134,110 @@ describe("loadReleases", () => {
     expect(problems[0]).toMatch(/^src\/releases\/en\/broken.md:\d+ \| {2}\| invalid YAML/);
   });
 
-  it("warns about unknown front matter keys without failing", () => {
+  it("refuses an unknown front matter key, suggesting the key meant, and keeps extra: for own data", () => {
+    const problems = problemsOf({
+      "src/releases/en/a.md": "---\ntitle: A\nreleaseTime: 2025-01-01\nDraft: true\nauthor: Kim\n---\n",
+      "src/releases/en/b.md": "---\ntitle: B\nreleaseTime: 2025-01-01\nembargo: 2027-01-01\n---\n",
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^src\/releases\/en\/a.md \| Draft \| unknown key; did you mean draft\?/),
+      expect.stringMatching(
+        /^src\/releases\/en\/a.md \| author \| unknown key; known keys are title, .*extra:/,
+      ),
+      expect.stringMatching(
+        /^src\/releases\/en\/b.md \| embargo \| unknown key; did you mean releaseTime\? \(a release stays unpublished until its releaseTime\)/,
+      ),
+    ]);
+    const { releases } = load({
+      "src/releases/en/a.md":
+        "---\ntitle: A\nreleaseTime: 2025-01-01\nextra:\n  author: Kim\n  Draft: anything\n---\n",
+    });
+    expect(releases.map((r) => r.slug)).toEqual(["a"]);
+  });
+
+  it("reports schema, release time, company and attachment problems of one file together", () => {
+    const problems = problemsOf({
+      "src/releases/en/all-wrong.md": [
+        "---",
+        "title: All wrong",
+        "releaseTime: 2025-01-01T10:00:00+15:00",
+        "tags: energy",
+        "company: lumora",
+        "attachments: [missing.pdf]",
+        "Draft: true",
+        "---",
+        "",
+      ].join("\n"),
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/ \| Draft \| unknown key; did you mean draft\?/),
+      expect.stringMatching(/ \| tags \| expected a list/),
+      expect.stringMatching(/ \| releaseTime \| .*expected an offset from -14:00 to \+14:00, not \+15:00/),
+      expect.stringMatching(/ \| company \| "lumora" is not a company key/),
+      expect.stringMatching(/ \| attachments \| "missing.pdf" not found/),
+    ]);
+  });
+
+  it("follows links inside src/releases/ and names links that leave it or loop", () => {
+    const rootDir = tempProject({
+      "src/releases/en/a.md": releaseFile({ title: "A", releaseTime: "2025-01-01" }),
+      "outside/b.md": releaseFile({ title: "B", releaseTime: "2025-01-01" }),
+    });
+    const at = (relative: string) => path.join(rootDir, relative);
+    symlinkSync("en", at("src/releases/zh"));
+    symlinkSync("missing", at("src/releases/en/gone"));
+    symlinkSync(at("outside/b.md"), at("src/releases/en/b.md"));
+    symlinkSync(at("outside"), at("src/releases/en/more"));
+    symlinkSync("self.md", at("src/releases/en/self.md"));
+    symlinkSync("..", at("src/releases/en/up"));
+    const problems = problemsThrownBy(() =>
+      loadReleases({
+        rootDir,
+        registry: testRegistry,
+        timeZone: "Asia/Shanghai",
+        buildTime,
+        companyKeys: new Set(),
+      }),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^src\/releases\/en\/b.md \| link \| is a link to ".*outside\/b.md", outside src\/releases\//,
+      ),
+      'src/releases/en/gone | link | is a link to "missing", which does not exist',
+      expect.stringMatching(
+        /^src\/releases\/en\/more \| link \| is a link to ".*outside", outside src\/releases\//,
+      ),
+      "src/releases/en/self.md | link | is a loop of links",
+      expect.stringMatching(/^src\/releases\/en\/up \| link \| links back to a folder that contains it/),
+      // zh is a link to en: read twice, under each locale, with the same problems.
+      expect.stringMatching(/^src\/releases\/zh\/b.md \| link/),
+      expect.stringMatching(/^src\/releases\/zh\/gone \| link/),
+      expect.stringMatching(/^src\/releases\/zh\/more \| link/),
+      "src/releases/zh/self.md | link | is a loop of links",
+      expect.stringMatching(/^src\/releases\/zh\/up \| link \| links back/),
+    ]);
+  });
+
+  it("reads .MD and .markdown files as releases, their slug without the extension", () => {
+    const { releases } = load({
+      "src/releases/en/shouted.MD": releaseFile({ title: "A", releaseTime: "2025-01-01" }),
+      "src/releases/en/long-name.markdown": releaseFile({ title: "B", releaseTime: "2025-01-01" }),
+    });
+    expect(releases.map((r) => r.slug)).toEqual(["long-name", "shouted"]);
+  });
+
+  it("warns about a file that looks like a release but is not read, unless a release lists it", () => {
     const { warnings } = load({
-      "src/releases/en/a.md": "---\ntitle: A\nreleaseTime: 2025-01-01\nauthor: Kim\n---\n",
+      "src/releases/en/a.md": "---\ntitle: A\nreleaseTime: 2025-01-01\nattachments: [notes.txt]\n---\n",
+      "src/releases/en/notes.txt": "Notes for the press",
+      "src/releases/en/plant-opens.md.txt": releaseFile({ title: "B", releaseTime: "2025-01-01" }),
     });
     expect(warnings).toEqual([
-      expect.objectContaining({
-        file: "src/releases/en/a.md",
-        field: "author",
-        message: expect.stringContaining("unknown"),
-      }),
+      {
+        file: "src/releases/en/plant-opens.md.txt",
+        field: "file name",
+        message: expect.stringContaining("rename it to plant-opens.md"),
+      },
     ]);
   });
 

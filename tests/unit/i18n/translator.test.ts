@@ -5,7 +5,7 @@ import {
   type FallbackNotice,
   loadBundles,
 } from "../../../lib/i18n/translator.ts";
-import { tempProject, testRegistry } from "../../support/temp-project.ts";
+import { problemsThrownBy, tempProject, testRegistry } from "../../support/temp-project.ts";
 
 const registry = testRegistry;
 
@@ -81,12 +81,16 @@ describe("loadBundles", () => {
       "locales/en/translation.json": '{"a": "b"}',
       "locales/zh/translation.json": '{\n  "a": "乙",\n}\n',
     });
-    expect(() => loadBundles(root, registry)).toThrow(/^locales\/zh\/translation.json:3:1: invalid JSON/);
+    expect(problemsThrownBy(() => loadBundles(root, registry))).toEqual([
+      expect.stringMatching(/^locales\/zh\/translation.json:3:1 \| {2}\| invalid JSON/),
+    ]);
   });
 
   it("names a missing bundle", () => {
     const root = tempProject({ "locales/en/translation.json": "{}" });
-    expect(() => loadBundles(root, registry)).toThrow(/locales\/zh\/translation.json: missing bundle/);
+    expect(problemsThrownBy(() => loadBundles(root, registry))).toEqual([
+      'locales/zh/translation.json |  | missing bundle for locale "zh" listed in locales/registry.json',
+    ]);
   });
 });
 
