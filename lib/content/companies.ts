@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { LocaleRegistry } from "../i18n/locales.ts";
-import { JsonSyntaxError, readJsonFile } from "../i18n/locales.ts";
+import { readJsonFileInto } from "../i18n/locales.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
 import { contentFolder } from "./read-text.ts";
 
@@ -66,16 +66,8 @@ export function readCompanies(rootDir: string, registry: LocaleRegistry): ReadCo
     const key = name.slice(0, -".json".length);
     keys.add(key);
     const file = `${folder.name}/${name}`;
-    let raw: unknown;
-    try {
-      raw = readJsonFile(path.join(folder.dir, name), file, folder);
-    } catch (error) {
-      if (error instanceof ProblemsError) problems.push(...error.problems);
-      else if (error instanceof JsonSyntaxError)
-        problems.push({ file: error.location, message: error.reason });
-      else throw error;
-      continue;
-    }
+    const raw = readJsonFileInto(problems, path.join(folder.dir, name), file, folder);
+    if (raw === undefined) continue;
     const parsed = companySchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(...problemsFromZod(file, parsed.error.issues));

@@ -3,7 +3,7 @@
 // <html lang>, i18next, Luxon, URLs and Pagefind all read from here.
 import path from "node:path";
 import { z } from "zod";
-import { formatZodIssues } from "../content/problems.ts";
+import { formatZodIssues, type Problem, ProblemsError } from "../content/problems.ts";
 import { type ContentFolder, contentFolder, readTextFile } from "../content/read-text.ts";
 
 const localeSchema = z.strictObject({
@@ -93,6 +93,26 @@ function toPosix(p: string): string {
  */
 export function readJsonFile(file: string, name: string, folder: ContentFolder): unknown {
   return parseJsonText(readTextFile(file, name, folder), name);
+}
+
+/**
+ * readJsonFile for a loader that reports every file's problems at once: a
+ * file that cannot be read or parsed adds its problems and gives undefined.
+ */
+export function readJsonFileInto(
+  problems: Problem[],
+  file: string,
+  name: string,
+  folder: ContentFolder,
+): unknown | undefined {
+  try {
+    return readJsonFile(file, name, folder);
+  } catch (error) {
+    if (error instanceof ProblemsError) problems.push(...error.problems);
+    else if (error instanceof JsonSyntaxError) problems.push({ file: error.location, message: error.reason });
+    else throw error;
+    return undefined;
+  }
 }
 
 /** Invalid JSON, located as `file:line:column` when the parser says where. */

@@ -7,7 +7,7 @@ import path from "node:path";
 import i18next, { type i18n as I18nInstance, type TOptions } from "i18next";
 import { type Problem, ProblemsError } from "../content/problems.ts";
 import { contentFolder } from "../content/read-text.ts";
-import { JsonSyntaxError, LOCALES_DIR, type LocaleRegistry, readJsonFile } from "./locales.ts";
+import { LOCALES_DIR, type LocaleRegistry, readJsonFileInto } from "./locales.ts";
 
 export type Bundle = Record<string, unknown>;
 
@@ -58,16 +58,8 @@ export function loadBundles(rootDir: string, registry: LocaleRegistry): Map<stri
       });
       continue;
     }
-    let parsed: unknown;
-    try {
-      parsed = readJsonFile(file, relative, folder);
-    } catch (error) {
-      if (error instanceof ProblemsError) problems.push(...error.problems);
-      else if (error instanceof JsonSyntaxError)
-        problems.push({ file: error.location, message: error.reason });
-      else throw error;
-      continue;
-    }
+    const parsed = readJsonFileInto(problems, file, relative, folder);
+    if (parsed === undefined) continue;
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
       problems.push({ file: relative, message: "expected a JSON object of interface strings" });
       continue;

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parseReleaseTime } from "../../lib/content/dates.ts";
+import type { Release } from "../../lib/content/load.ts";
 import { ProblemsError } from "../../lib/content/problems.ts";
 import { parseRegistry } from "../../lib/i18n/locales.ts";
 
@@ -33,4 +35,31 @@ export function problemsThrownBy(load: () => unknown): string[] {
     throw error;
   }
   throw new Error("expected problems");
+}
+
+/** A published release as the loader returns it, for view tests; `extra` overrides any field. */
+export function testRelease(
+  locale: string,
+  slug: string,
+  releaseTime: string,
+  extra: Partial<Release> = {},
+): Release {
+  const time = parseReleaseTime(releaseTime, "Asia/Shanghai");
+  if (!time) throw new Error(`bad time ${releaseTime}`);
+  return {
+    file: `src/releases/${locale}/${slug}.md`,
+    locale,
+    slug,
+    translationKey: slug,
+    title: `${locale} ${slug}`,
+    summary: undefined,
+    company: undefined,
+    location: undefined,
+    tags: [],
+    time,
+    status: "published",
+    body: `# ${slug}`,
+    attachments: [],
+    ...extra,
+  };
 }

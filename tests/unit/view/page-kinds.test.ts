@@ -4,10 +4,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseReleaseTime } from "../../../lib/content/dates.ts";
 import type { Release } from "../../../lib/content/load.ts";
 import { buildPages, PAGE_KINDS } from "../../../lib/view/page-kinds.ts";
-import { testRegistry } from "../../support/temp-project.ts";
+import { testRegistry, testRelease } from "../../support/temp-project.ts";
+
+const release = (locale: string, slug: string, releaseTime: string, extra: Partial<Release> = {}) =>
+  testRelease(locale, slug, releaseTime, { body: slug, ...extra });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
@@ -37,27 +39,6 @@ function urlPattern(documented: string): RegExp {
   const escaped = documented.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const source = escaped.replace(/<[a-z]+>/g, "[^/]+").replace("page/2/", "page/\\d+/");
   return new RegExp(`^${source}${documented.endsWith("/") ? "(page/\\d+/)?" : ""}$`);
-}
-
-function release(locale: string, slug: string, releaseTime: string, extra: Partial<Release> = {}): Release {
-  const time = parseReleaseTime(releaseTime, "Asia/Shanghai");
-  if (!time) throw new Error(`bad time ${releaseTime}`);
-  return {
-    file: `src/releases/${locale}/${slug}.md`,
-    locale,
-    slug,
-    translationKey: slug,
-    title: `${locale} ${slug}`,
-    summary: undefined,
-    company: undefined,
-    location: undefined,
-    tags: [],
-    time,
-    status: "published",
-    body: slug,
-    attachments: [],
-    ...extra,
-  };
 }
 
 describe("page kinds", () => {

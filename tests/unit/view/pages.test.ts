@@ -1,32 +1,12 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { parseReleaseTime } from "../../../lib/content/dates.ts";
 import type { Release } from "../../../lib/content/load.ts";
 import { markdown } from "../../../lib/content/markdown.ts";
 import { buildPages } from "../../../lib/view/page-kinds.ts";
 import type { PagesInput } from "../../../lib/view/site-model.ts";
-import { testRegistry } from "../../support/temp-project.ts";
+import { testRegistry, testRelease } from "../../support/temp-project.ts";
 
-function release(locale: string, slug: string, releaseTime: string, extra: Partial<Release> = {}): Release {
-  const time = parseReleaseTime(releaseTime, "Asia/Shanghai");
-  if (!time) throw new Error(`bad time ${releaseTime}`);
-  return {
-    file: `src/releases/${locale}/${slug}.md`,
-    locale,
-    slug,
-    translationKey: slug,
-    title: `${locale} ${slug}`,
-    summary: undefined,
-    company: undefined,
-    location: undefined,
-    tags: [],
-    time,
-    status: "published",
-    body: `# ${slug}`,
-    attachments: [],
-    ...extra,
-  };
-}
+const release = testRelease;
 
 function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
   return buildPages({
