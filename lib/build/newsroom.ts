@@ -109,7 +109,10 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
       cache: cache?.releases,
     }),
   );
-  if (!bundles || !buildTime || !loaded || found.problems.length > 0) throw found.error();
+  if (!bundles || !buildTime || !loaded || found.problems.length > 0) {
+    if (loaded) found.warnings.push(...loaded.warnings);
+    throw found.error();
+  }
   const { companies } = companyData;
   const { releases, warnings } = loaded;
   const translator = createTranslator(registry, bundles, options.onFallback);

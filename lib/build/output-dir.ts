@@ -38,7 +38,6 @@ export const SOURCE_FOLDERS = [
   "lib",
   "scripts",
   "tests",
-  "types",
   "node_modules",
   ".git",
 ] as const;

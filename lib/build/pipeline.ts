@@ -1,5 +1,5 @@
 // The build, phase by phase: load and validate content, render with Eleventy
-// into a staging folder, check the output, then publish it in one swap.
+// into a staging folder, check the output, then publish it (two renames, publish.ts).
 // Each phase is timed for the summary printed at the end.
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
@@ -13,7 +13,7 @@ import { indexDocument } from "../search/documents.ts";
 import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
 import { clearLeftovers } from "./leftovers.ts";
 import { loadNewsroom, type Newsroom } from "./newsroom.ts";
-import { claimOutputFolder } from "./output-dir.ts";
+import { claimOutputFolder, readOutputFolder } from "./output-dir.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
 
@@ -94,8 +94,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const log = options.log ?? ((line: string) => console.warn(line));
   const kind = preview ? "preview" : "site";
+  // Leftovers first: a site a stopped build moved aside is put back before
+  // the folder is judged, so a preview cannot take the place of a published build.
+  clearLeftovers(readOutputFolder(rootDir, outputDir).path, log);
   const outputPath = claimOutputFolder(rootDir, outputDir, kind);
-  clearLeftovers(outputPath, log);
   const stagingDir = stagingDirFor(outputPath);
   prepareStaging(stagingDir);
   try {
@@ -126,6 +128,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         throw new BuildFailure(`Search index refused:\n  - ${problems.join("\n  - ")}`);
       return report;
     });
+    // Its failure is reported when it is awaited below; until then an
+    // unhandled rejection would end the process with a stack trace.
+    indexing.catch(() => undefined);
     try {
       await timed(phases, "eleventy", () => renderSite(options, newsroom, stagingDir));
     } catch (error) {

@@ -109,7 +109,7 @@ export function createMarkdown(): MarkdownIt {
     escapeUnclosedOpeners(state.tokens);
   });
   // The copy of a release given to the search index splits Han text into
-  // single characters (see han.ts); rendering for pages leaves it alone.
+  // single characters (see lib/search/han.ts); rendering for pages leaves it alone.
   md.core.ruler.push("split_han_for_index", (state) => {
     if (!(state.env as RenderEnv | undefined)?.splitHan) return;
     for (const token of state.tokens) {

@@ -111,8 +111,11 @@ function fileStart(source: string, bytes = 512): string {
 }
 
 /** Why an attachment may not be published, or undefined when it may. */
-export function activeContent(source: string, relative: string): string | undefined {
-  const type = ACTIVE_TYPES[path.extname(source).slice(1).toLowerCase()];
+export function activeContent(source: string, relative: string, published = source): string | undefined {
+  // The published name decides how a host serves the file; the real file's
+  // name matters when a link gives it another one.
+  const extension = (file: string) => path.extname(file).slice(1).toLowerCase();
+  const type = ACTIVE_TYPES[extension(published)] ?? ACTIVE_TYPES[extension(source)];
   if (type) return `"${relative}" is ${type}: ${WHAT_TO_DO}`;
   const markup = MARKUP_START.exec(fileStart(source));
   if (markup) {
@@ -153,7 +156,7 @@ export function resolveAttachment(
   if (!stat.isFile()) {
     return `"${relative}" is a folder (${file}); expected a file`;
   }
-  const active = activeContent(source, relative);
+  const active = activeContent(source, relative, listed);
   if (active) return active;
   return {
     source,

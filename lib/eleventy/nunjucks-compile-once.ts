@@ -14,8 +14,9 @@ import type {
  * its source. So a paginated template is compiled again for every page it
  * writes, a cost that grows with the page count (docs/performance.md). We
  * found no upstream issue about this; the workaround goes when Eleventy
- * caches those compiles itself. Declared as an extension of itself, each template (and each permalink template, such as a feed's) is
- * compiled once per build, in the environment Eleventy set up for that
+ * caches those compiles itself. Declared as an extension of itself, each
+ * template (and each permalink template, such as a feed's) is compiled once
+ * per build, in the environment Eleventy set up for that
  * build, with the same filters and includes. Eleventy keeps a template's
  * render function between builds under watch but sets up a new environment,
  * which reads the layouts and partials afresh; so the function looks up this

@@ -5,8 +5,8 @@
 // missing or broken string is found before anyone reads the page.
 //
 // Two kinds of problem would break the pages themselves, so the build stops
-// on them too, with the same lines (checkBundlesForBuild, called by
-// lib/build/newsroom.ts): a value that is not text, where i18next would
+// on them too, with the same lines (checkBundlesForBuild, through
+// assertBundlesBuildable in lib/build/newsroom.ts): a value that is not text, where i18next would
 // publish its own "returned an object" message, and a key a template or
 // lib/ uses that the source bundle lacks, where rendering would stop with a
 // template engine stack trace.

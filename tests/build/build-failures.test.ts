@@ -102,7 +102,7 @@ describe("a newsroom before its first release", () => {
       const result = await empty.build();
       // No warning of ours. Eleventy's own timing notes ("[11ty] Benchmark …")
       // appear when a loaded machine makes a filter slow, and say nothing about the site.
-      const warnings = result.stderr.split("\n").filter((line) => line && !/\[11ty\] Benchmark /.test(line));
+      const warnings = result.stderr.split("\n").filter((line) => line && !/^\[11ty\] Benchmark /.test(line));
       expect(warnings).toEqual([]);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain("search:     nothing to index yet (no published release)");

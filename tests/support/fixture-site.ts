@@ -64,10 +64,16 @@ export async function mustBuild(site: FixtureSite, run: BuildRun = {}): Promise<
   return result;
 }
 
+/** Settings a developer may have exported that would change what a fixture builds. */
+const SITE_SETTINGS = /^(SITE_URL|PATH_PREFIX|INDEX_ONE_LANGUAGE_AT_A_TIME|BUILD_TIME|TZ|PRESSROOM_.*)$/;
+
 function runBuild(dir: string, { env = {}, args = [] }: BuildRun): Promise<BuildResult> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !SITE_SETTINGS.test(name)),
+  );
   return runCommand(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
     cwd: dir,
-    env: { ...process.env, BUILD_TIME: "2026-11-01T00:00:00+08:00", ...env },
+    env: { ...inherited, BUILD_TIME: "2026-11-01T00:00:00+08:00", ...env },
   });
 }
 

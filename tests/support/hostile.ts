@@ -3,7 +3,15 @@
 // code, a message naming the file and the field, no stack trace, the
 // previous _site/ byte for byte after a refusal, and nothing from outside
 // the content folders in the output.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -141,10 +149,21 @@ export function hostileSuite(title: string, cases: readonly HostileCase[]): void
           if (c.code === 1) {
             expect(snapshot(site), "the previous _site/ changed").toEqual(before);
           }
-          for (const [file, text] of outputTexts(site)) {
-            expect(text.includes(OUTSIDE_CANARY), `${file} holds a file from outside the project`).toBe(
-              false,
-            );
+          // The published site, and the folder the case built into when it named one.
+          const out = c.args?.[(c.args ?? []).indexOf("--out") + 1];
+          const scanned = [
+            "_site",
+            ...(c.args?.includes("--out") && out && !path.isAbsolute(out) ? [out] : []),
+          ];
+          for (const dir of scanned) {
+            const full = path.join(site.dir, dir);
+            // Only a folder a build wrote (it holds the marker): refused cases name the project itself.
+            if (!existsSync(path.join(full, ".pressroom-output"))) continue;
+            for (const [file, text] of outputTexts(site, dir)) {
+              expect(text.includes(OUTSIDE_CANARY), `${file} holds a file from outside the project`).toBe(
+                false,
+              );
+            }
           }
           c.check?.(site, result, outside);
         } finally {
