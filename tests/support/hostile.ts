@@ -158,7 +158,7 @@ export function hostileSuite(title: string, cases: readonly HostileCase[]): void
           for (const dir of scanned) {
             const full = path.join(site.dir, dir);
             // Only a folder a build wrote (it holds the marker): refused cases name the project itself.
-            if (!existsSync(path.join(full, ".pressroom-output"))) continue;
+            if (dir !== "_site" && !existsSync(path.join(full, ".pressroom-output"))) continue;
             for (const [file, text] of outputTexts(site, dir)) {
               expect(text.includes(OUTSIDE_CANARY), `${file} holds a file from outside the project`).toBe(
                 false,
