@@ -73,18 +73,11 @@ export interface ParsedBundle {
   notText: Set<string>;
 }
 
-/**
- * Turns an error thrown by parseRegistry (lines that start with the file,
- * maybe with :line:column) into findings.
- */
+/** Turns what parseRegistry or parseJsonText throws into findings. */
 function findingsFromThrown(file: string, thrown: unknown): Finding[] {
-  const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return message.split("\n").map((line) => {
-    const located = line.startsWith(file) ? /^(\S+?): (.*)$/s.exec(line) : null;
-    return located?.[1] && located[2]
-      ? error(located[1], undefined, located[2])
-      : error(file, undefined, line);
-  });
+  if (thrown instanceof ProblemsError) return thrown.problems.map((p) => error(p.file, p.field, p.message));
+  if (thrown instanceof JsonSyntaxError) return [error(thrown.location, undefined, thrown.reason)];
+  return [error(file, undefined, thrown instanceof Error ? thrown.message : String(thrown))];
 }
 
 function describeValue(value: unknown): string {

@@ -3,7 +3,7 @@
 // <html lang>, i18next, Luxon, URLs and Pagefind all read from here.
 import path from "node:path";
 import { z } from "zod";
-import { formatZodIssues, type Problem, ProblemsError } from "../content/problems.ts";
+import { type Problem, ProblemsError, problemsFromZod } from "../content/problems.ts";
 import { type ContentFolder, contentFolder, readTextFile } from "../content/read-text.ts";
 
 const localeSchema = z.strictObject({
@@ -49,10 +49,15 @@ export const LOCALES_DIR = "locales";
 
 export const REGISTRY_FILE = path.join(LOCALES_DIR, "registry.json");
 
+/** A mistake in the registry is a content problem, reported like one, not a crash. */
+function registryProblems(problems: Problem[]): ProblemsError {
+  return new ProblemsError("A problem in the locale registry; nothing was built.", problems);
+}
+
 export function parseRegistry(raw: unknown, file = REGISTRY_FILE): LocaleRegistry {
   const parsed = registrySchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(formatZodIssues(file, parsed.error.issues).join("\n"));
+    throw registryProblems(problemsFromZod(file, parsed.error.issues));
   }
   const all: Locale[] = parsed.data.locales.map((l) => ({
     ...l,
@@ -60,25 +65,31 @@ export function parseRegistry(raw: unknown, file = REGISTRY_FILE): LocaleRegistr
   }));
   const byCode = new Map(all.map((l) => [l.code, l]));
   if (byCode.size !== all.length) {
-    throw new Error(`${file}: locales: each code may appear once`);
+    throw registryProblems([{ file, field: "locales", message: "each code may appear once" }]);
   }
   const segments = new Set(all.map((l) => l.urlSegment));
   if (segments.size !== all.length) {
-    throw new Error(`${file}: locales: each urlSegment may appear once`);
+    throw registryProblems([{ file, field: "locales", message: "each urlSegment may appear once" }]);
   }
   const source = byCode.get(parsed.data.sourceLocale);
   if (!source) {
-    throw new Error(
-      `${file}: sourceLocale: "${parsed.data.sourceLocale}" is not one of the listed codes (${[...byCode.keys()].join(", ")})`,
-    );
+    throw registryProblems([
+      {
+        file,
+        field: "sourceLocale",
+        message: `"${parsed.data.sourceLocale}" is not one of the listed codes (${[...byCode.keys()].join(", ")})`,
+      },
+    ]);
   }
   return { source, all, get: (code) => byCode.get(code) };
 }
 
 export function loadRegistry(rootDir: string): LocaleRegistry {
   const file = path.join(rootDir, REGISTRY_FILE);
-  const text = readJsonFile(file, toPosix(REGISTRY_FILE), contentFolder(rootDir, LOCALES_DIR));
-  return parseRegistry(text, REGISTRY_FILE);
+  const problems: Problem[] = [];
+  const raw = readJsonFileInto(problems, file, toPosix(REGISTRY_FILE), contentFolder(rootDir, LOCALES_DIR));
+  if (raw === undefined) throw registryProblems(problems);
+  return parseRegistry(raw, toPosix(REGISTRY_FILE));
 }
 
 function toPosix(p: string): string {

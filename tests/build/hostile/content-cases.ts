@@ -380,4 +380,14 @@ export const contentCases: HostileCase[] = [
     code: 1,
     says: [/src\/releases\/: link: is a link to ".*aside-src-releases"; expected a folder, not a link/],
   },
+  {
+    name: "a locale registry whose source locale is not one of its languages",
+    setup: (site) =>
+      replaceFile(site, "locales/registry.json", (file, text) =>
+        writeFileSync(file, JSON.stringify({ ...(JSON.parse(text) as object), sourceLocale: "fr" }, null, 2)),
+      ),
+    code: 1,
+    says: ['locales/registry.json: sourceLocale: "fr" is not one of the listed codes'],
+    check: (_site, result) => expect(result.stderr).not.toContain("--debug"),
+  },
 ];
