@@ -16,8 +16,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { formatProblem, type Problem, ProblemsError } from "../content/problems.ts";
+import { contentFolder, readTextFile } from "../content/read-text.ts";
 import {
   JsonSyntaxError,
+  LOCALES_DIR,
   type LocaleRegistry,
   parseJsonText,
   parseRegistry,
@@ -547,6 +549,12 @@ export interface CheckInput {
   templates: readonly SourceText[];
   /** TypeScript under lib/, for keys looked up by code. */
   code: readonly SourceText[];
+  /**
+   * Files the build would refuse to read (not UTF-8, a link leading out of
+   * locales/), by project-relative path, with why: reported as they are,
+   * instead of as missing or invalid JSON.
+   */
+  unreadable?: ReadonlyMap<string, readonly Problem[]>;
 }
 
 export interface CheckReport {
@@ -566,6 +574,10 @@ function readRegistry(text: string | undefined): { registry?: LocaleRegistry; fi
 }
 
 export function checkI18n(input: CheckInput): CheckReport {
+  const unreadable = (file: string) =>
+    input.unreadable?.get(file)?.map((p) => error(p.file, p.field, p.message));
+  const registryUnreadable = unreadable(toPosix(REGISTRY_FILE));
+  if (registryUnreadable) return { findings: registryUnreadable, locales: [], sourceKeys: 0 };
   const { registry, findings } = readRegistry(input.registryText);
   if (!registry) return { findings, locales: [], sourceKeys: 0 };
 
@@ -573,6 +585,11 @@ export function checkI18n(input: CheckInput): CheckReport {
   for (const locale of registry.all) {
     const file = bundleFile(locale.code);
     const text = input.bundles.get(locale.code);
+    const refused = unreadable(file);
+    if (refused) {
+      findings.push(...refused);
+      continue;
+    }
     if (text === undefined) {
       findings.push(
         error(
@@ -646,21 +663,30 @@ export function readKeySources(rootDir: string): Pick<CheckInput, "templates" | 
 }
 
 export function readCheckInput(rootDir: string): CheckInput {
-  const registryFile = path.join(rootDir, REGISTRY_FILE);
+  const unreadable = new Map<string, readonly Problem[]>();
+  // Through the build's one door for content files, so the check refuses
+  // what the build refuses (lib/content/read-text.ts).
+  const read = (relative: string): string | undefined => {
+    const full = path.join(rootDir, relative);
+    if (!existsSync(full)) return undefined;
+    const name = toPosix(relative);
+    try {
+      return readTextFile(full, name, contentFolder(rootDir, LOCALES_DIR));
+    } catch (thrown) {
+      if (!(thrown instanceof ProblemsError)) throw thrown;
+      unreadable.set(name, thrown.problems);
+      return undefined;
+    }
+  };
   const bundles = new Map<string, string | undefined>();
-  const localesDir = path.join(rootDir, "locales");
+  const localesDir = path.join(rootDir, LOCALES_DIR);
   if (existsSync(localesDir)) {
     for (const entry of readdirSync(localesDir, { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
-      const file = path.join(rootDir, bundlePath(entry.name));
-      bundles.set(entry.name, existsSync(file) ? readFileSync(file, "utf8") : undefined);
+      if (!entry.isDirectory() && !entry.isSymbolicLink()) continue;
+      bundles.set(entry.name, read(bundlePath(entry.name)));
     }
   }
-  return {
-    registryText: existsSync(registryFile) ? readFileSync(registryFile, "utf8") : undefined,
-    bundles,
-    ...readKeySources(rootDir),
-  };
+  return { registryText: read(REGISTRY_FILE), bundles, unreadable, ...readKeySources(rootDir) };
 }
 
 /**

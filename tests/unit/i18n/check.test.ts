@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -17,6 +17,7 @@ import {
 } from "../../../lib/i18n/check.ts";
 import { parseRegistry } from "../../../lib/i18n/locales.ts";
 import { pluralCategories } from "../../../lib/i18n/translator.ts";
+import { encodeGbk } from "../../support/encodings.ts";
 import { tempProject } from "../../support/temp-project.ts";
 
 const EN = "locales/en/translation.json";
@@ -366,6 +367,17 @@ describe("the pieces of the check", () => {
     expect(read.code.map((c) => c.file)).toEqual(["lib/newsroom.ts"]);
     expect([...read.bundles.keys()].sort()).toEqual(["empty", "en", "zh"]);
     expect(checkI18n(read).findings).toEqual([]);
+  });
+
+  it("refuses a bundle the build would refuse to read, saying why instead of calling it invalid JSON", () => {
+    const root = tempProject({ "locales/registry.json": registry(), [EN]: JSON.stringify(en) });
+    mkdirSync(path.join(root, "locales", "zh"), { recursive: true });
+    writeFileSync(path.join(root, ZH), encodeGbk(JSON.stringify(zh)));
+    expect(lines(readCheckInput(root)).filter((line) => line.startsWith("error"))).toEqual([
+      expect.stringMatching(
+        /^error locales\/zh\/translation\.json: encoding: expected UTF-8, but the file looks like GBK/,
+      ),
+    ]);
   });
 });
 
