@@ -71,8 +71,13 @@ beforeAll(async () => {
   await until(() => output.includes("Watching"));
 }, 90_000);
 
-afterAll(() => {
-  watcher?.kill();
+afterAll(async () => {
+  // The watcher may be writing a rebuild: wait for it to exit before its folder goes.
+  if (watcher && watcher.exitCode === null) {
+    const exited = new Promise((resolve) => watcher?.once("exit", resolve));
+    watcher.kill();
+    await exited;
+  }
   site?.dispose();
 });
 

@@ -50,7 +50,8 @@ export function createFixtureSite(files: Record<string, string | Uint8Array> = {
     },
     build: (options = {}) => runBuild(dir, options),
     dispose() {
-      rmSync(dir, { recursive: true, force: true });
+      // Retries: a process the test started may still be closing files in it.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
   for (const [relative, content] of Object.entries(files)) site.write(relative, content);
