@@ -15,6 +15,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { isInside } from "../content/read-text.ts";
 
 /**
  * Written into every output folder when it is published. A dot file: the
@@ -69,11 +70,6 @@ export interface ProjectFolders {
 }
 
 /** True when `inner` is `outer` or inside it. */
-export function isWithin(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-}
-
 const WRITTEN_FILES = new Set(["index.html", "404.html", "robots.txt", "sitemap.xml", "sw.js"]);
 /** assets, media, pagefind and the locales' URL segments ("en", "zh", "pt-br"). */
 const WRITTEN_FOLDER = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -109,16 +105,16 @@ export function outputFolderProblem(
   if (out.path === project.root) {
     return `${at} is the project folder; ${replaces} and would delete the project. Expected ${OWN_FOLDER}.`;
   }
-  if (isWithin(project.root, out.path)) {
+  if (isInside(project.root, out.path)) {
     return `${at} contains the project; ${replaces} and would delete it. Expected ${OWN_FOLDER}.`;
   }
   for (const [name, source] of project.sources) {
-    if (isWithin(out.path, source) || isWithin(source, out.path)) {
-      const where = out.path === source ? "is" : isWithin(out.path, source) ? "is inside" : "contains";
+    if (isInside(out.path, source) || isInside(source, out.path)) {
+      const where = out.path === source ? "is" : isInside(out.path, source) ? "is inside" : "contains";
       return `${at} ${where} the project's ${name}/ folder; ${replaces}. Expected a folder outside ${SOURCE_FOLDERS.slice(0, -1).join(", ")} and ${SOURCE_FOLDERS.at(-1)}, such as _site (the default).`;
     }
   }
-  if (preview && isWithin(out.path, project.published)) {
+  if (preview && isInside(out.path, project.published)) {
     const where = out.path === project.published ? "is" : "is inside";
     return `${at} ${where} _site/, the folder a host publishes; a preview (drafts and scheduled releases) cannot be written to _site/ or inside it. Expected another folder, such as _preview (the default of npm run build:preview).`;
   }

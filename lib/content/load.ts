@@ -14,13 +14,14 @@ import { didYouMean } from "./did-you-mean.ts";
 import { FrontMatterSyntaxError, splitFrontMatter } from "./front-matter.ts";
 import { type Attachment, resolveAttachment } from "./media.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
-import { type ContentFolder, contentFolder, readTextFile, resolveInside } from "./read-text.ts";
+import { type ContentFolder, contentFolder, readTextFile, resolveInside, toPosix } from "./read-text.ts";
 import {
   FIELD_ALIASES,
   FIELD_HINTS,
   type FrontMatter,
   frontMatterSchema,
   KNOWN_FIELDS,
+  RELEASE_FILE,
   SLUG_PATTERN,
 } from "./schema.ts";
 
@@ -64,13 +65,6 @@ export interface LoadedReleases {
   /** Not fatal, but a writer should see them (a file that looks like a release but is not read…). */
   warnings: Problem[];
 }
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join("/");
-}
-
-/** A release file: .md, .MD and .markdown alike, as editors and other tools save them. */
-export const RELEASE_FILE = /\.(md|markdown)$/i;
 
 /**
  * Names of text files a writer may have meant as a release (Windows saving
@@ -345,7 +339,7 @@ function readRelease(
   }
   const attachments: Attachment[] = [];
   for (const entry of data.attachments ?? []) {
-    const resolved = resolveAttachment(entry, file, options.rootDir, RELEASES_DIR);
+    const resolved = resolveAttachment(entry, file, options.rootDir, folder);
     if (typeof resolved === "string") {
       problems.push({ file, field: "attachments", message: resolved });
     } else if (attachments.some((a) => a.name === resolved.name)) {

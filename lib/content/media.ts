@@ -5,7 +5,8 @@
 import { closeSync, copyFileSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { ProblemsError } from "./problems.ts";
-import { contentFolder, resolveInside } from "./read-text.ts";
+import { type ContentFolder, isInside, resolveInside, toPosix } from "./read-text.ts";
+import { RELEASE_FILE } from "./schema.ts";
 
 export type AttachmentKind = "pdf" | "image" | "document" | "archive" | "file";
 
@@ -124,31 +125,28 @@ export function activeContent(source: string, relative: string, published = sour
   return undefined;
 }
 
-/** Release files (lib/content/load.ts reads .md, .MD and .markdown alike). */
-const RELEASE_TEXT = /\.(md|markdown)$/i;
-
 /** Reads an attachment entry; returns a message when the file cannot be used. */
 export function resolveAttachment(
   entry: string | { file: string; title?: string | undefined },
   releaseFile: string,
   rootDir: string,
-  releasesRoot: string,
+  folder: ContentFolder,
 ): Attachment | string {
   const relative = typeof entry === "string" ? entry : entry.file;
   const listed = path.resolve(path.dirname(path.join(rootDir, releaseFile)), relative);
-  const file = path.relative(rootDir, listed).split(path.sep).join("/");
-  if (!listed.startsWith(`${path.resolve(rootDir, releasesRoot)}${path.sep}`)) {
-    return `"${relative}" is outside ${releasesRoot}/; store attachments beside the release`;
+  const file = toPosix(path.relative(rootDir, listed));
+  if (!isInside(listed, folder.dir) || listed === folder.dir) {
+    return `"${relative}" is outside ${folder.name}/; store attachments beside the release`;
   }
   // The copy reads the real file, so the real file must be content too.
-  const resolved = resolveInside(listed, contentFolder(rootDir, releasesRoot));
+  const resolved = resolveInside(listed, folder);
   if ("problem" in resolved) {
     return resolved.link
       ? `"${relative}" ${resolved.problem}`
       : `"${relative}" not found (looked for ${file})`;
   }
   const source = resolved.real;
-  if (RELEASE_TEXT.test(listed) || RELEASE_TEXT.test(source)) {
+  if (RELEASE_FILE.test(listed) || RELEASE_FILE.test(source)) {
     // A release's text, perhaps a draft's or an embargoed one's, is never a download.
     return `"${relative}" is a release file; expected a media-kit file such as a PDF or an image`;
   }

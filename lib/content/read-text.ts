@@ -24,7 +24,8 @@ export interface ContentFolder {
   real: string;
 }
 
-function toPosix(p: string): string {
+/** A project-relative path as messages write it, with / on every system. */
+export function toPosix(p: string): string {
   return p.split(path.sep).join("/");
 }
 
@@ -49,7 +50,7 @@ export function contentFolder(rootDir: string, relative: string): ContentFolder 
 }
 
 export function isInside(real: string, folder: string): boolean {
-  return real === folder || real.startsWith(`${folder}${path.sep}`);
+  return real === folder || real.startsWith(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`);
 }
 
 /**

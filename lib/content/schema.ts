@@ -17,6 +17,9 @@ const optionalText = (what: string) =>
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** A release file: .md, .MD and .markdown alike, as editors and other tools save them. */
+export const RELEASE_FILE = /\.(md|markdown)$/i;
+
 export const frontMatterSchema = z.object({
   title: text("the release headline").trim().min(1, "must not be empty"),
   releaseTime: z.string({

@@ -16,7 +16,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { formatProblem, type Problem, ProblemsError } from "../content/problems.ts";
-import { contentFolder, readTextFile } from "../content/read-text.ts";
+import { contentFolder, readTextFile, toPosix } from "../content/read-text.ts";
 import {
   JsonSyntaxError,
   LOCALES_DIR,
@@ -50,10 +50,6 @@ const warning = (file: string, field: string | undefined, message: string): Find
   ...error(file, field, message),
   severity: "warning",
 });
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join("/");
-}
 
 /** Project-relative, forward slashes: the path every message names. */
 function bundleFile(code: string): string {

@@ -4,7 +4,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { type Problem, ProblemsError, problemsFromZod } from "../content/problems.ts";
-import { type ContentFolder, contentFolder, readTextFile } from "../content/read-text.ts";
+import { type ContentFolder, contentFolder, readTextFile, toPosix } from "../content/read-text.ts";
 
 const localeSchema = z.strictObject({
   code: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)*$/, "a lowercase code such as en, zh or zh-hant"),
@@ -90,10 +90,6 @@ export function loadRegistry(rootDir: string): LocaleRegistry {
   const raw = readJsonFileInto(problems, file, toPosix(REGISTRY_FILE), contentFolder(rootDir, LOCALES_DIR));
   if (raw === undefined) throw registryProblems(problems);
   return parseRegistry(raw, toPosix(REGISTRY_FILE));
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join("/");
 }
 
 /**

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import i18next, { type i18n as I18nInstance, type TOptions } from "i18next";
 import { type Problem, ProblemsError } from "../content/problems.ts";
-import { contentFolder } from "../content/read-text.ts";
+import { contentFolder, toPosix } from "../content/read-text.ts";
 import { LOCALES_DIR, type LocaleRegistry, readJsonFileInto } from "./locales.ts";
 
 export type Bundle = Record<string, unknown>;
@@ -49,7 +49,7 @@ export function loadBundles(rootDir: string, registry: LocaleRegistry): Map<stri
   const bundles = new Map<string, Bundle>();
   const problems: Problem[] = [];
   for (const locale of registry.all) {
-    const relative = bundlePath(locale.code).split(path.sep).join("/");
+    const relative = toPosix(bundlePath(locale.code));
     const file = path.join(rootDir, relative);
     if (!existsSync(file)) {
       problems.push({

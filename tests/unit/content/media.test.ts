@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { attachmentKind, formatFileSize, resolveAttachment } from "../../../lib/content/media.ts";
+import { contentFolder } from "../../../lib/content/read-text.ts";
 import { tempProject } from "../../support/temp-project.ts";
 
 describe("attachments", () => {
@@ -29,7 +30,7 @@ describe("attachments", () => {
       { file: "sheet.pdf", title: "Fact sheet" },
       "src/releases/en/launch.md",
       root,
-      "src/releases",
+      contentFolder(root, "src/releases"),
     );
     expect(found).toMatchObject({
       name: "sheet.pdf",
@@ -38,11 +39,16 @@ describe("attachments", () => {
       title: "Fact sheet",
       bytes: 8,
     });
-    expect(resolveAttachment("photo.jpg", "src/releases/en/launch.md", root, "src/releases")).toBe(
-      '"photo.jpg" not found (looked for src/releases/en/photo.jpg)',
-    );
     expect(
-      resolveAttachment("../../../etc/passwd", "src/releases/en/launch.md", root, "src/releases"),
+      resolveAttachment("photo.jpg", "src/releases/en/launch.md", root, contentFolder(root, "src/releases")),
+    ).toBe('"photo.jpg" not found (looked for src/releases/en/photo.jpg)');
+    expect(
+      resolveAttachment(
+        "../../../etc/passwd",
+        "src/releases/en/launch.md",
+        root,
+        contentFolder(root, "src/releases"),
+      ),
     ).toMatch(/is outside src\/releases\//);
   });
 
@@ -50,7 +56,7 @@ describe("attachments", () => {
     const root = tempProject({ "src/releases/en/launch.md": "x" });
     const refused = (name: string, content: string | Uint8Array) => {
       writeFileSync(path.join(root, "src/releases/en", name), content);
-      return resolveAttachment(name, "src/releases/en/launch.md", root, "src/releases");
+      return resolveAttachment(name, "src/releases/en/launch.md", root, contentFolder(root, "src/releases"));
     };
     expect(refused("logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')).toBe(
       '"logo.svg" is an SVG image: a browser would run scripts in it as part of this site; attach a PNG, JPEG or PDF instead, or the file in a .zip',
@@ -64,7 +70,7 @@ describe("attachments", () => {
     const root = tempProject({ "src/releases/en/launch.md": "x" });
     const resolve = (name: string, content: string | Uint8Array) => {
       writeFileSync(path.join(root, "src/releases/en", name), content);
-      return resolveAttachment(name, "src/releases/en/launch.md", root, "src/releases");
+      return resolveAttachment(name, "src/releases/en/launch.md", root, contentFolder(root, "src/releases"));
     };
     expect(resolve("photo.jpg", "<svg onload=alert(1)>")).toBe(
       '"photo.jpg" holds markup (it starts with "<svg"), which a browser may open as a web page: a browser would run scripts in it as part of this site; attach a PNG, JPEG or PDF instead, or the file in a .zip',
