@@ -9,11 +9,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
-import { type Companies, readCompanies } from "../content/companies.ts";
+import { type Companies, type Company, readCompanies } from "../content/companies.ts";
 import { resolveBuildTime } from "../content/dates.ts";
 import { loadReleases, type ParsedRelease, type Release, shownReleases } from "../content/load.ts";
 import { type RenderedBody, renderBody } from "../content/markdown.ts";
 import { publishAttachments } from "../content/media.ts";
+import { loadPages, type StaticPage } from "../content/pages.ts";
 import { type Problem, ProblemList } from "../content/problems.ts";
 import { describeRemoval } from "../content/sanitize.ts";
 import type { Site } from "../content/site.ts";
@@ -21,8 +22,8 @@ import { RebuildCache } from "../dev/rebuild-cache.ts";
 import { assertBundlesBuildable } from "../i18n/check.ts";
 import { type Locale, type LocaleRegistry, loadRegistry } from "../i18n/locales.ts";
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "../i18n/translator.ts";
-import { buildPages, type SitePages } from "../view/page-kinds.ts";
-import { absoluteUrl, releaseUrl } from "../view/urls.ts";
+import { buildPages, reservedSlugs, type SitePages } from "../view/page-kinds.ts";
+import { absoluteUrl, pressKitUrl, releaseUrl } from "../view/urls.ts";
 
 export interface Newsroom {
   rootDir: string;
@@ -33,6 +34,8 @@ export interface Newsroom {
   buildTime: DateTime;
   /** Every valid release, whatever its status. */
   releases: readonly Release[];
+  /** Static pages from src/pages/. */
+  staticPages: readonly StaticPage[];
   warnings: readonly Problem[];
   pages: SitePages;
 }
@@ -92,7 +95,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     return loaded;
   });
   const companyData = found.attempt(() => readCompanies(rootDir, registry)) ?? {
-    companies: new Map(),
+    companies: new Map<string, Company>(),
     keys: new Set<string>(),
     problems: [],
   };
@@ -109,7 +112,8 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
       cache: cache?.releases,
     }),
   );
-  if (!bundles || !buildTime || !loaded || found.problems.length > 0) {
+  const staticPages = found.attempt(() => loadPages({ rootDir, registry, reservedSlugs: reservedSlugs() }));
+  if (!bundles || !buildTime || !loaded || !staticPages || found.problems.length > 0) {
     if (loaded) found.warnings.push(...loaded.warnings);
     throw found.error();
   }
@@ -124,7 +128,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     bodies.get(`${site.allowRawHtml}\u0000${source}`, () =>
       renderBody(source, { allowRawHtml: site.allowRawHtml }),
     );
-  const bodyWarnings: Problem[] = shown.flatMap((r) =>
+  const bodyWarnings: Problem[] = [...shown, ...staticPages].flatMap((r) =>
     body(r.body).removed.map((removal) => ({
       file: r.file,
       field: "body",
@@ -133,13 +137,23 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   );
   const renditions = options.outputDir
     ? await publishAttachments(
-        shown.flatMap((r) =>
-          r.attachments.map((attachment) => ({
-            attachment,
-            pageUrl: releaseUrl(registry.get(r.locale) as Locale, r.slug),
-            release: r.file,
-          })),
-        ),
+        [
+          ...shown.flatMap((r) =>
+            r.attachments.map((attachment) => ({
+              attachment,
+              pageUrl: releaseUrl(registry.get(r.locale) as Locale, r.slug),
+              release: r.file,
+            })),
+          ),
+          ...[...companies.values()].flatMap((c) =>
+            c.pressKit.map(({ attachment }) => ({
+              attachment,
+              pageUrl: pressKitUrl(c.key),
+              release: c.file,
+              field: "pressKit",
+            })),
+          ),
+        ],
         options.outputDir,
       )
     : new Map();
@@ -158,6 +172,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     searchVersion: contentVersion(shown),
     renditions,
     attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
+    pages: staticPages,
   });
   return {
     rootDir,
@@ -167,6 +182,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     companies,
     buildTime,
     releases,
+    staticPages,
     warnings: [...warnings, ...bodyWarnings],
     pages,
   };

@@ -7,6 +7,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import { readJsonFileInto } from "../i18n/locales.ts";
+import { type Attachment, resolveAttachment } from "./media.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
 import { contentFolder } from "./read-text.ts";
 
@@ -21,13 +22,32 @@ const contactSchema = z.strictObject({
   phone: z.string().trim().min(1).optional(),
 });
 
+const pressKitSchema = z.strictObject({
+  file: z.string({ error: "expected a file name in the company's folder, e.g. logo.png" }).trim().min(1),
+  title: localized.optional(),
+  caption: localized.optional(),
+});
+
 const companySchema = z.strictObject({
   name: localized,
   about: localized.optional(),
   contacts: z.record(z.string(), z.array(contactSchema)).optional(),
+  /** Logos, executive photos, fact sheets: files in _data/companies/<key>/. */
+  pressKit: z
+    .array(pressKitSchema, {
+      error: 'expected a list of files, e.g. [{ "file": "logo.png", "title": { "en": "Logo" } }]',
+    })
+    .optional(),
 });
 
 type Contact = z.infer<typeof contactSchema>;
+
+/** A press-kit file, found and checked, with its title and caption per locale. */
+export interface PressKitFile {
+  attachment: Attachment;
+  title: Record<string, string>;
+  caption: Record<string, string>;
+}
 
 export interface Company {
   key: string;
@@ -35,6 +55,7 @@ export interface Company {
   name: Record<string, string>;
   about: Record<string, string>;
   contacts: Record<string, Contact[]>;
+  pressKit: PressKitFile[];
 }
 
 /** What a release page shows about its company in one locale. */
@@ -42,6 +63,9 @@ export interface CompanyView {
   name: string;
   about: string | undefined;
   contacts: Contact[];
+  /** The locale the about text and contacts are shown in: the source locale's when this one has none. */
+  aboutLocale: string | undefined;
+  contactsLocale: string | undefined;
 }
 
 export type Companies = ReadonlyMap<string, Company>;
@@ -74,11 +98,16 @@ export function readCompanies(rootDir: string, registry: LocaleRegistry): ReadCo
       continue;
     }
     const data = parsed.data;
-    for (const [field, record] of Object.entries({
-      name: data.name,
-      about: data.about ?? {},
-      contacts: data.contacts ?? {},
-    })) {
+    const pressKitTexts = (data.pressKit ?? []).flatMap((entry, i) => [
+      [`pressKit[${i}].title`, entry.title ?? {}] as const,
+      [`pressKit[${i}].caption`, entry.caption ?? {}] as const,
+    ]);
+    for (const [field, record] of [
+      ["name", data.name] as const,
+      ["about", data.about ?? {}] as const,
+      ["contacts", data.contacts ?? {}] as const,
+      ...pressKitTexts,
+    ]) {
       for (const code of Object.keys(record)) {
         if (!codes.has(code)) {
           problems.push({
@@ -102,9 +131,44 @@ export function readCompanies(rootDir: string, registry: LocaleRegistry): ReadCo
       name: data.name,
       about: data.about ?? {},
       contacts: data.contacts ?? {},
+      pressKit: readPressKit(rootDir, key, file, data.pressKit ?? [], problems),
     });
   }
   return { companies, keys, problems };
+}
+
+/** Finds each press-kit file in _data/companies/<key>/, as a release's media kit is found beside it. */
+function readPressKit(
+  rootDir: string,
+  key: string,
+  file: string,
+  entries: readonly z.infer<typeof pressKitSchema>[],
+  problems: Problem[],
+): PressKitFile[] {
+  if (entries.length === 0) return [];
+  let folder: ReturnType<typeof contentFolder>;
+  try {
+    folder = contentFolder(rootDir, path.join(COMPANIES_DIR, key));
+  } catch (error) {
+    if (!(error instanceof ProblemsError)) throw error;
+    problems.push(
+      ...error.problems.map((p) => ({ ...p, file, field: "pressKit", message: `${p.file} ${p.message}` })),
+    );
+    return [];
+  }
+  const files: PressKitFile[] = [];
+  entries.forEach((entry, i) => {
+    const field = `pressKit[${i}].file`;
+    const found = resolveAttachment(entry.file, file, rootDir, folder, {
+      fromDir: folder.dir,
+      hint: `store press-kit files in ${folder.name}/`,
+    });
+    if (typeof found === "string") problems.push({ file, field, message: found });
+    else if (files.some((f) => f.attachment.name === found.name))
+      problems.push({ file, field, message: `two press-kit files are named "${found.name}"` });
+    else files.push({ attachment: found, title: entry.title ?? {}, caption: entry.caption ?? {} });
+  });
+  return files;
 }
 
 /** The company records; throws a ProblemsError listing every problem in them. */
@@ -131,9 +195,13 @@ export function companyView(
     if (source !== undefined) onFallback(field);
     return source;
   };
+  const localeOf = (record: Record<string, unknown>) =>
+    record[localeCode] !== undefined ? localeCode : record[sourceCode] !== undefined ? sourceCode : undefined;
   return {
     name: pick(company.name, "name") ?? company.key,
     about: pick(company.about, "about"),
     contacts: company.contacts[localeCode] ?? company.contacts[sourceCode] ?? [],
+    aboutLocale: localeOf(company.about),
+    contactsLocale: localeOf(company.contacts),
   };
 }

@@ -125,18 +125,24 @@ export function activeContent(source: string, relative: string, published = sour
   return undefined;
 }
 
-/** Reads an attachment entry; returns a message when the file cannot be used. */
+/**
+ * Reads an attachment entry; returns a message when the file cannot be used.
+ * A path is relative to the folder of the file that lists it, or to
+ * `place.fromDir` (a company's press-kit folder, lib/content/companies.ts),
+ * and must stay inside `folder`.
+ */
 export function resolveAttachment(
   entry: string | { file: string; title?: string | undefined },
-  releaseFile: string,
+  listingFile: string,
   rootDir: string,
   folder: ContentFolder,
+  place: { fromDir?: string; hint: string } = { hint: "store attachments beside the release" },
 ): Attachment | string {
   const relative = typeof entry === "string" ? entry : entry.file;
-  const listed = path.resolve(path.dirname(path.join(rootDir, releaseFile)), relative);
+  const listed = path.resolve(place.fromDir ?? path.dirname(path.join(rootDir, listingFile)), relative);
   const file = toPosix(path.relative(rootDir, listed));
   if (!isInside(listed, folder.dir) || listed === folder.dir) {
-    return `"${relative}" is outside ${folder.name}/; store attachments beside the release`;
+    return `"${relative}" is outside ${folder.name}/; ${place.hint}`;
   }
   // The copy reads the real file, so the real file must be content too.
   const resolved = resolveInside(listed, folder);
@@ -171,12 +177,12 @@ export function resolveAttachment(
  * reading widths, as WebP and in their own format.
  */
 export async function publishAttachments(
-  /** `release`: the release file that lists the attachment, named when it fails. */
-  items: readonly { attachment: Attachment; pageUrl: string; release: string }[],
+  /** `release`: the release (or company) file that lists the attachment, named when it fails. */
+  items: readonly { attachment: Attachment; pageUrl: string; release: string; field?: string }[],
   outputDir: string,
 ): Promise<Map<string, ImageRendition>> {
   const renditions = new Map<string, ImageRendition>();
-  for (const { attachment, pageUrl, release } of items) {
+  for (const { attachment, pageUrl, release, field = "attachments" } of items) {
     const target = path.join(outputDir, pageUrl, attachment.name);
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(attachment.source, target);
@@ -197,7 +203,7 @@ export async function publishAttachments(
       throw new ProblemsError("An attachment could not be read; nothing was published.", [
         {
           file: release,
-          field: "attachments",
+          field,
           message: `"${attachment.file}" is not a readable image (${reason})`,
         },
       ]);

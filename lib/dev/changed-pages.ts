@@ -17,7 +17,9 @@ export type PreviousViews = Map<string, unknown>;
 export function onlyContentChanged(changedFiles: readonly string[]): boolean {
   return (
     changedFiles.length > 0 &&
-    changedFiles.every((file) => /(^|\/)(src\/releases|_data\/companies)\//.test(file.replace(/\\/g, "/")))
+    changedFiles.every((file) =>
+      /(^|\/)(src\/releases|src\/pages|_data\/companies)\//.test(file.replace(/\\/g, "/")),
+    )
   );
 }
 

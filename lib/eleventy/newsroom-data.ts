@@ -64,7 +64,8 @@ export class BuildNewsroom {
 export function newsroomDataPlugin(config: EleventyConfig, options: { newsroom: BuildNewsroom }): void {
   const { newsroom } = options;
   config.ignores.add("src/releases/**");
-  for (const target of ["src/releases/", "locales/", "_data/"]) config.addWatchTarget(target);
+  config.ignores.add("src/pages/**");
+  for (const target of ["src/releases/", "src/pages/", "locales/", "_data/"]) config.addWatchTarget(target);
   // Eleventy waits for a changed file to keep its size for 150 ms before
   // rebuilding, in case it is still being written. Editors save a release in
   // one write, and a file caught half-written is reported and rebuilt on the

@@ -12,6 +12,7 @@
 import {
   archivePages,
   chooserPages,
+  contactsPages,
   feedViews,
   listingPages,
   notFoundPages,
@@ -19,6 +20,7 @@ import {
   releasePages,
   searchPages,
   sitemapEntry,
+  staticPages,
 } from "./pages.ts";
 import { type PagesInput, SiteModel } from "./site-model.ts";
 import type { PageViewBase, SitemapEntry } from "./views.ts";
@@ -78,6 +80,20 @@ export const PAGE_KINDS = [
     build: archivePages,
     inSitemap: true,
   }),
+  pageKind({
+    key: "contacts",
+    templates: ["contacts.njk"],
+    urls: ["/<locale>/contacts/"],
+    build: contactsPages,
+    inSitemap: true,
+  }),
+  pageKind({
+    key: "staticPages",
+    templates: ["page.njk"],
+    urls: ["/<locale>/<slug>/"],
+    build: staticPages,
+    inSitemap: true,
+  }),
   pageKind({ key: "search", templates: ["search.njk"], urls: ["/<locale>/search/"], build: searchPages }),
   pageKind({ key: "offline", templates: ["offline.njk"], urls: ["/<locale>/offline/"], build: offlinePages }),
   pageKind({
@@ -102,6 +118,18 @@ export const PAGE_KINDS = [
 ] as const;
 
 type Kind = (typeof PAGE_KINDS)[number];
+
+/**
+ * The first segments under /<locale>/ that the site's own pages use
+ * (archive, search, contacts…): a static page (src/pages/) may not take one.
+ */
+export function reservedSlugs(): string[] {
+  const segments = PAGE_KINDS.flatMap((kind) => kind.urls)
+    .map((url) => /^\/<locale>\/([^/<]+)/.exec(url)?.[1])
+    .filter((segment): segment is string => segment !== undefined)
+    .map((segment) => segment.replace(/\.[a-z]+$/, ""));
+  return [...new Set(segments)].sort();
+}
 
 /** Every page's view, by page kind: what templates read as `newsroom`. */
 export type SitePages = { [K in Kind as K["key"]]: ReturnType<K["build"]> } & {

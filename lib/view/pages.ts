@@ -6,11 +6,12 @@ import type { Release } from "../content/load.ts";
 import { formatFileSize } from "../content/media.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { chunk, neighbours } from "./collections.ts";
-import { type ListSpec, localeView, type SiteModel, switcherFor } from "./site-model.ts";
+import { type ListSpec, type SiteModel, switcherFor } from "./site-model.ts";
 import { newsArticleScript, ogLocale } from "./structured-data.ts";
 import {
   archiveUrl,
   atomFeedUrl,
+  contactsUrl,
   homeUrl,
   jsonFeedUrl,
   notFoundUrl,
@@ -19,11 +20,13 @@ import {
   releaseUrl,
   rootUrl,
   searchUrl,
+  staticPageUrl,
 } from "./urls.ts";
 import type {
   ArchiveEntry,
   ArchiveView,
   ChooserView,
+  ContactsView,
   FeedView,
   ListingView,
   PageViewBase,
@@ -31,6 +34,7 @@ import type {
   ReleaseView,
   SearchView,
   SitemapEntry,
+  StaticPageView,
 } from "./views.ts";
 
 export const FEED_SIZE = 20;
@@ -42,7 +46,7 @@ function chooserView(model: SiteModel): ChooserView {
     kind: "chooser",
     url: rootUrl(),
     canonical: model.input.absolute(rootUrl()),
-    locale: localeView(registry.source),
+    locale: model.localeView(registry.source),
     alternates: model.alternates(
       registry.all.map((l) => ({ locale: l, url: homeUrl(l) })),
       rootUrl(),
@@ -75,7 +79,7 @@ function listPages(model: SiteModel, locale: Locale, spec: ListSpec): ListingVie
       subject: spec.subject,
       url,
       canonical: model.input.absolute(url),
-      locale: localeView(locale),
+      locale: model.localeView(locale),
       // Only a first page has a counterpart in other languages.
       alternates: pageNumber === 1 ? alternates : [],
       switcher: switcherFor(model.registry, locale, (l) =>
@@ -87,6 +91,8 @@ function listPages(model: SiteModel, locale: Locale, spec: ListSpec): ListingVie
       releases: items.map((r) => model.card(r)),
       newerPageUrl: pageNumber > 1 ? pageUrl(spec.first, pageNumber - 1) : undefined,
       olderPageUrl: pageNumber < pages.length ? pageUrl(spec.first, pageNumber + 1) : undefined,
+      company:
+        spec.listKind === "company" && pageNumber === 1 ? model.companyPage(spec.value, locale) : undefined,
     };
   });
 }
@@ -99,6 +105,7 @@ export function listingPages(model: SiteModel): ListingView[] {
   return registry.all.flatMap((locale) => {
     const home: ListSpec = {
       listKind: "home",
+      value: "",
       subject: "",
       first: homeUrl(locale),
       releases: model.sorted(locale),
@@ -133,7 +140,7 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
       sourceId: `${release.locale}/${release.slug}`,
       url: card.url,
       canonical: card.absoluteUrl,
-      locale: localeView(locale),
+      locale: model.localeView(locale),
       alternates: model.alternates(existing, (original ?? existing[0])?.url ?? rootUrl()),
       switcher: switcherFor(registry, locale, (l) => {
         const twin = versions.get(l.code);
@@ -217,13 +224,65 @@ export function searchPages(model: SiteModel): SearchView[] {
   }));
 }
 
+/**
+ * A page per static page in src/pages/, linked to its versions in other
+ * languages (same slug, or same translationKey) as releases are.
+ */
+export function staticPages(model: SiteModel): StaticPageView[] {
+  const { registry, input } = model;
+  return registry.all.flatMap((locale) =>
+    input.pages
+      .filter((p) => p.locale === locale.code)
+      .sort((a, b) => a.slug.localeCompare(b.slug))
+      .map((page) => {
+        const versions = model.pagePairs.get(page.translationKey) ?? new Map();
+        const existing = registry.all
+          .filter((l) => versions.has(l.code))
+          .map((l) => ({ locale: l, url: staticPageUrl(l, versions.get(l.code).slug) }));
+        const original = existing.find((v) => v.locale.code === registry.source.code) ?? existing[0];
+        const url = staticPageUrl(locale, page.slug);
+        return {
+          kind: "page" as const,
+          sourceId: `${page.locale}/${page.slug}`,
+          url,
+          canonical: input.absolute(url),
+          locale: model.localeView(locale),
+          alternates: model.alternates(existing, original?.url ?? rootUrl()),
+          switcher: switcherFor(registry, locale, (l) => {
+            const twin = versions.get(l.code);
+            return twin ? staticPageUrl(l, twin.slug) : undefined;
+          }),
+          title: page.title,
+          description: page.description,
+          html: input.renderBody(page.body),
+        };
+      }),
+  );
+}
+
+/**
+ * Each language's media contacts: every company with a record and contacts,
+ * by name in the reader's language, with its About text.
+ */
+export function contactsPages(model: SiteModel): ContactsView[] {
+  const { registry, input } = model;
+  return registry.all.map((locale) => ({
+    kind: "contacts",
+    ...model.inEveryLanguage(locale, contactsUrl),
+    companies: [...input.companies.keys()]
+      .flatMap((key) => model.companyBlock(key, locale) ?? [])
+      .filter((block) => block.contacts.length > 0)
+      .sort((a, b) => a.name.localeCompare(b.name, locale.htmlLang)),
+  }));
+}
+
 /** Pages that are served, not found: no canonical, no alternates. */
 function plainView(model: SiteModel, kind: PlainView["kind"], locale: Locale, url: string): PlainView {
   return {
     kind,
     url,
     canonical: undefined,
-    locale: localeView(locale),
+    locale: model.localeView(locale),
     alternates: [],
     switcher: switcherFor(model.registry, locale, (l) => homeUrl(l)),
   };
@@ -255,7 +314,7 @@ export function feedViews(model: SiteModel): FeedView[] {
       .slice(0, FEED_SIZE)
       .map((r) => ({ ...model.card(r), html: model.html(r) }));
     return {
-      locale: localeView(locale),
+      locale: model.localeView(locale),
       atomUrl: input.absolute(atomFeedUrl(locale)),
       jsonUrl: input.absolute(jsonFeedUrl(locale)),
       homeUrl: input.absolute(homeUrl(locale)),

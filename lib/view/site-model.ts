@@ -5,7 +5,8 @@
 import { type Companies, type CompanyView, companyView } from "../content/companies.ts";
 import { formatReleaseTime } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
-import type { ImageRendition } from "../content/media.ts";
+import { formatFileSize, type ImageRendition } from "../content/media.ts";
+import type { StaticPage } from "../content/pages.ts";
 import type { Locale, LocaleRegistry } from "../i18n/locales.ts";
 import { type ArchiveGroup, byCompany, byTag, byYear } from "./archives.ts";
 import { groupByLocale, pairTranslations, sortNewestFirst } from "./collections.ts";
@@ -15,15 +16,29 @@ import {
   archiveUrl,
   atomFeedUrl,
   companyUrl,
+  contactsUrl,
   homeUrl,
   jsonFeedUrl,
+  pressKitUrl,
   releaseUrl,
   rootUrl,
   searchUrl,
+  staticPageUrl,
   tagUrl,
   yearUrl,
 } from "./urls.ts";
-import type { Alternate, ListKind, LocaleView, PageViewBase, ReleaseCard, SwitchLink } from "./views.ts";
+import type {
+  Alternate,
+  AttachmentView,
+  CompanyBlock,
+  CompanyPage,
+  LinkView,
+  ListKind,
+  LocaleView,
+  PageViewBase,
+  ReleaseCard,
+  SwitchLink,
+} from "./views.ts";
 
 export interface PagesInput {
   registry: LocaleRegistry;
@@ -50,9 +65,11 @@ export interface PagesInput {
   renditions: ReadonlyMap<string, ImageRendition>;
   /** "PDF document" / "PDF 文档" for an attachment kind. */
   attachmentType: (localeCode: string, kind: string) => string;
+  /** Static pages from src/pages/ (lib/content/pages.ts). */
+  pages: readonly StaticPage[];
 }
 
-export function localeView(locale: Locale): LocaleView {
+export function localeView(locale: Locale, nav: LinkView[] = []): LocaleView {
   return {
     code: locale.code,
     htmlLang: locale.htmlLang,
@@ -63,6 +80,8 @@ export function localeView(locale: Locale): LocaleView {
     archiveUrl: archiveUrl(locale),
     atomFeedUrl: atomFeedUrl(locale),
     jsonFeedUrl: jsonFeedUrl(locale),
+    contactsUrl: contactsUrl(locale),
+    nav,
   };
 }
 
@@ -90,6 +109,8 @@ export function switcherFor(
 export interface ListSpec {
   listKind: ListKind;
   subject: string;
+  /** The year, company or tag as the releases give it (a company key, for companies with a record). */
+  value: string;
   first: string;
   releases: readonly Release[];
   /** The same list's first page in each language that has it. */
@@ -110,6 +131,10 @@ export class SiteModel {
   readonly pairs: Map<string, Map<string, Release>>;
   readonly companySegments: Map<string, string>;
   readonly tagSegments: Map<string, string>;
+  /** Static pages by translation key, then locale code. */
+  readonly pagePairs: Map<string, Map<string, StaticPage>>;
+  private readonly localeViews = new Map<string, LocaleView>();
+  private readonly companyBlocks = new Map<string, CompanyBlock | undefined>();
   private readonly cards = new Map<Release, ReleaseCard>();
   private readonly bodies = new Map<Release, string>();
   private readonly companyViews = new Map<Release, CompanyView | undefined>();
@@ -125,6 +150,79 @@ export class SiteModel {
     // A company key is its own segment; plain names and tags get stable ones.
     this.companySegments = uniqueSegments(this.published.flatMap((r) => (r.company ? [r.company] : [])));
     this.tagSegments = uniqueSegments(this.published.flatMap((r) => r.tags));
+    this.pagePairs = new Map();
+    for (const page of input.pages) {
+      const versions = this.pagePairs.get(page.translationKey) ?? new Map<string, StaticPage>();
+      versions.set(page.locale, page);
+      this.pagePairs.set(page.translationKey, versions);
+    }
+  }
+
+  /** What every page in a language shares: its URLs and its header links (static pages marked `nav`). */
+  localeView(locale: Locale): LocaleView {
+    let view = this.localeViews.get(locale.code);
+    if (!view) {
+      const nav = this.input.pages
+        .filter((p) => p.locale === locale.code && p.nav !== undefined)
+        .sort((a, b) => (a.nav as number) - (b.nav as number) || a.slug.localeCompare(b.slug))
+        .map((p) => ({ label: p.title, url: staticPageUrl(locale, p.slug) }));
+      view = localeView(locale, nav);
+      this.localeViews.set(locale.code, view);
+    }
+    return view;
+  }
+
+  /** A company in one language, for its page and the contacts page; fallbacks are reported and marked. */
+  companyBlock(key: string, locale: Locale): CompanyBlock | undefined {
+    const id = `${locale.code}\u0000${key}`;
+    if (!this.companyBlocks.has(id)) this.companyBlocks.set(id, this.makeCompanyBlock(key, locale));
+    return this.companyBlocks.get(id);
+  }
+
+  private makeCompanyBlock(key: string, locale: Locale): CompanyBlock | undefined {
+    const company = this.input.companies.get(key);
+    if (!company) return undefined;
+    const { source } = this.registry;
+    const view = companyView(company, locale.code, source.code, (field) =>
+      this.input.onCompanyFallback({ file: company.file, field, locale: locale.code }),
+    );
+    const marked = (shownIn: string | undefined) =>
+      shownIn !== undefined && shownIn !== locale.code ? source.htmlLang : undefined;
+    const aboutLang = marked(view.aboutLocale);
+    const contactsLang = view.contacts.length > 0 ? marked(view.contactsLocale) : undefined;
+    const segment = this.companySegments.get(key);
+    const hasPage = this.archiveLists()
+      .companies.get(locale.code)
+      ?.some((spec) => spec.value === key);
+    return {
+      key,
+      name: view.name,
+      url: segment && hasPage ? companyUrl(locale, segment) : undefined,
+      about: view.about,
+      aboutLang,
+      contacts: view.contacts,
+      contactsLang,
+      fallbackLabel: aboutLang || contactsLang ? source.label : undefined,
+    };
+  }
+
+  /** About, contacts and press kit of a company with a record, for its page in one language. */
+  companyPage(key: string, locale: Locale): CompanyPage | undefined {
+    const company = this.input.companies.get(key);
+    const block = this.companyBlock(key, locale);
+    if (!company || !block) return undefined;
+    const { source } = this.registry;
+    const pick = (record: Record<string, string>) => record[locale.code] ?? record[source.code];
+    const pressKit: AttachmentView[] = company.pressKit.map(({ attachment: a, title, caption }) => ({
+      name: a.name,
+      url: `${pressKitUrl(key)}${a.name}`,
+      title: pick(title),
+      caption: pick(caption),
+      typeLabel: this.input.attachmentType(locale.code, a.kind),
+      size: formatFileSize(a.bytes, locale.luxonLocale),
+      image: this.input.renditions.get(a.source),
+    }));
+    return { company: block, pressKit };
   }
 
   get registry(): LocaleRegistry {
@@ -160,7 +258,7 @@ export class SiteModel {
     return {
       url: urlOf(locale),
       canonical: this.input.absolute(urlOf(locale)),
-      locale: localeView(locale),
+      locale: this.localeView(locale),
       alternates: this.alternates(
         registry.all.map((l) => ({ locale: l, url: urlOf(l) })),
         urlOf(registry.source),
@@ -276,6 +374,7 @@ export class SiteModel {
           counterparts.find((c) => c.locale.code === this.registry.source.code) ?? counterparts[0];
         return {
           listKind,
+          value: group.value,
           subject: subjectOf(locale, group),
           first: urlOf(locale, group.value),
           releases: group.releases,

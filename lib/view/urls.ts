@@ -23,6 +23,11 @@ export const companyUrl = (locale: Locale, segment: string): string => `${base(l
 export const tagUrl = (locale: Locale, segment: string): string => `${base(locale)}tags/${segment}/`;
 export const atomFeedUrl = (locale: Locale): string => `${base(locale)}feed.xml`;
 export const jsonFeedUrl = (locale: Locale): string => `${base(locale)}feed.json`;
+export const contactsUrl = (locale: Locale): string => `${base(locale)}contacts/`;
+/** A static page from src/pages/. */
+export const staticPageUrl = (locale: Locale, slug: string): string => `${base(locale)}${slug}/`;
+/** A company's press-kit files, one folder for every language. */
+export const pressKitUrl = (companyKey: string): string => `/press-kit/${companyKey}/`;
 
 /** Site URL + path prefix + a root-relative URL. */
 export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {

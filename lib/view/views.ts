@@ -13,6 +13,9 @@ export interface LocaleView {
   archiveUrl: string;
   atomFeedUrl: string;
   jsonFeedUrl: string;
+  contactsUrl: string;
+  /** Static pages marked `nav`, in their order: the header's links after the site's own. */
+  nav: LinkView[];
 }
 
 export interface Alternate {
@@ -89,6 +92,8 @@ export interface AttachmentView {
   typeLabel: string;
   size: string;
   image: ImageRendition | undefined;
+  /** Press-kit files only: a photo's caption in the page's language. */
+  caption?: string | undefined;
 }
 
 export interface ReleaseView extends PageViewBase {
@@ -108,6 +113,31 @@ export interface ReleaseView extends PageViewBase {
 
 export type ListKind = "home" | "year" | "company" | "tag";
 
+/**
+ * A company as its page and the contacts page show it, in one language.
+ * `aboutLang` and `contactsLang` are set (to the registry `lang` of the text
+ * shown) only when that text is the source language's, shown for want of
+ * this one's: the page marks it.
+ */
+export interface CompanyBlock {
+  key: string;
+  name: string;
+  /** Its releases' page in this language, when it has any. */
+  url: string | undefined;
+  about: string | undefined;
+  aboutLang: string | undefined;
+  contacts: CompanyView["contacts"];
+  contactsLang: string | undefined;
+  /** The label of the language shown instead, for the note. */
+  fallbackLabel: string | undefined;
+}
+
+/** What a company's page shows above its releases: About, contacts and press kit. */
+export interface CompanyPage {
+  company: CompanyBlock;
+  pressKit: AttachmentView[];
+}
+
 export interface ListingView extends PageViewBase {
   kind: "listing";
   listKind: ListKind;
@@ -119,6 +149,24 @@ export interface ListingView extends PageViewBase {
   releases: ReleaseCard[];
   newerPageUrl: string | undefined;
   olderPageUrl: string | undefined;
+  /** A company list whose company has a record in _data/companies/: shown on its first page. */
+  company: CompanyPage | undefined;
+}
+
+/** A static page from src/pages/<locale>/<slug>.md. */
+export interface StaticPageView extends PageViewBase {
+  kind: "page";
+  /** "<locale>/<slug>", for messages. */
+  sourceId: string;
+  title: string;
+  description: string | undefined;
+  html: string;
+}
+
+/** Each language's page of every company's media contacts. */
+export interface ContactsView extends PageViewBase {
+  kind: "contacts";
+  companies: CompanyBlock[];
 }
 
 export interface ArchiveEntry extends LinkView {

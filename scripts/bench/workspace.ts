@@ -15,14 +15,17 @@ const COPIED = [
   "package.json",
 ];
 
-/** Copies the project's code and templates into `dir`, without releases or companies. */
+/** Copies the project's code and templates into `dir`, without releases, static pages or companies. */
 export function copyProject(projectRoot: string, dir: string): void {
-  const releases = path.join(projectRoot, "src", "releases");
-  const companies = path.join(projectRoot, "_data", "companies");
+  const content = [
+    path.join(projectRoot, "src", "releases"),
+    path.join(projectRoot, "src", "pages"),
+    path.join(projectRoot, "_data", "companies"),
+  ];
   for (const entry of COPIED) {
     cpSync(path.join(projectRoot, entry), path.join(dir, entry), {
       recursive: true,
-      filter: (source) => !source.startsWith(releases) && !source.startsWith(companies),
+      filter: (source) => !content.some((folder) => source.startsWith(folder)),
     });
   }
   mkdirSync(path.join(dir, "src", "releases"), { recursive: true });

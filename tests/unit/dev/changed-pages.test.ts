@@ -11,6 +11,8 @@ function pages(releaseTitles: Record<string, string>): SitePages {
     listings: none,
     releases: Object.entries(releaseTitles).map(([url, title]) => ({ url, title })) as never,
     archives: none,
+    contacts: none,
+    staticPages: none,
     search: none,
     offline: none,
     notFound: none,

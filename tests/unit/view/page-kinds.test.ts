@@ -87,6 +87,7 @@ describe("page kinds", () => {
       searchVersion: "test",
       renditions: new Map(),
       attachmentType: (_code, kind) => kind,
+      pages: [],
     });
     const checked: string[] = [];
     for (const kind of PAGE_KINDS) {

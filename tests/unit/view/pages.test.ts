@@ -24,6 +24,7 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     searchVersion: "test",
     renditions: new Map(),
     attachmentType: (_code, kind) => kind,
+    pages: [],
     ...overrides,
   });
 }
@@ -162,6 +163,7 @@ describe("release pages", () => {
               name: { en: "Acme", zh: "极致" },
               about: { en: "About Acme." },
               contacts: { en: [{ name: "Kim", email: "kim@acme.example" }] },
+              pressKit: [],
             },
           ],
         ]),
@@ -174,6 +176,8 @@ describe("release pages", () => {
       name: "极致",
       about: "About Acme.",
       contacts: [{ name: "Kim", email: "kim@acme.example" }],
+      aboutLocale: "en",
+      contactsLocale: "en",
     });
     expect(fallbacks).toContain("_data/companies/acme.json about.zh");
   });
