@@ -99,8 +99,8 @@ export function readCompanies(rootDir: string, registry: LocaleRegistry): ReadCo
     }
     const data = parsed.data;
     const pressKitTexts = (data.pressKit ?? []).flatMap((entry, i) => [
-      [`pressKit[${i}].title`, entry.title ?? {}] as const,
-      [`pressKit[${i}].caption`, entry.caption ?? {}] as const,
+      [`pressKit.${i}.title`, entry.title ?? {}] as const,
+      [`pressKit.${i}.caption`, entry.caption ?? {}] as const,
     ]);
     for (const [field, record] of [
       ["name", data.name] as const,
@@ -158,7 +158,7 @@ function readPressKit(
   }
   const files: PressKitFile[] = [];
   entries.forEach((entry, i) => {
-    const field = `pressKit[${i}].file`;
+    const field = `pressKit.${i}.file`;
     const found = resolveAttachment(entry.file, file, rootDir, folder, {
       fromDir: folder.dir,
       hint: `store press-kit files in ${folder.name}/`,
@@ -197,10 +197,13 @@ export function companyView(
   };
   const localeOf = (record: Record<string, unknown>) =>
     record[localeCode] !== undefined ? localeCode : record[sourceCode] !== undefined ? sourceCode : undefined;
+  const ownContacts = company.contacts[localeCode];
+  const sourceContacts = company.contacts[sourceCode];
+  if (ownContacts === undefined && sourceContacts !== undefined) onFallback("contacts");
   return {
     name: pick(company.name, "name") ?? company.key,
     about: pick(company.about, "about"),
-    contacts: company.contacts[localeCode] ?? company.contacts[sourceCode] ?? [],
+    contacts: ownContacts ?? sourceContacts ?? [],
     aboutLocale: localeOf(company.about),
     contactsLocale: localeOf(company.contacts),
   };

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseReleaseTime } from "../../lib/content/dates.ts";
 import type { Release } from "../../lib/content/load.ts";
+import type { StaticPage } from "../../lib/content/pages.ts";
 import { ProblemsError } from "../../lib/content/problems.ts";
 import { parseRegistry } from "../../lib/i18n/locales.ts";
 
@@ -60,6 +61,22 @@ export function testRelease(
     status: "published",
     body: `# ${slug}`,
     attachments: [],
+    ...extra,
+  };
+}
+
+/** A static page as the loader returns it, for view tests; `extra` overrides any field. */
+export function testPage(locale: string, slug: string, extra: Partial<StaticPage> = {}): StaticPage {
+  return {
+    file: `src/pages/${locale}/${slug}.md`,
+    locale,
+    slug,
+    translationKey: slug,
+    title: `${locale} ${slug}`,
+    description: undefined,
+    nav: undefined,
+    sourceHash: undefined,
+    body: `Text of ${slug}.`,
     ...extra,
   };
 }

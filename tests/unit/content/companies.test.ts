@@ -27,3 +27,61 @@ describe("company files", () => {
     ]);
   });
 });
+
+describe("press kits", () => {
+  const company = (pressKit: unknown) => JSON.stringify({ name: { en: "Acme" }, pressKit });
+
+  it("find each file in the company's own folder, with titles and captions per locale", () => {
+    const root = tempProject({
+      "_data/companies/acme.json": company([
+        { file: "logo.png", title: { en: "Logo", zh: "标志" } },
+        { file: "people/ceo.jpg", caption: { en: "Our chief executive." } },
+      ]),
+      "_data/companies/acme/logo.png": "png",
+      "_data/companies/acme/people/ceo.jpg": "jpeg!",
+    });
+    const kit = loadCompanies(root, testRegistry).get("acme")?.pressKit;
+    expect(
+      kit?.map((f) => [f.attachment.file, f.attachment.name, f.attachment.kind, f.attachment.bytes]),
+    ).toEqual([
+      ["_data/companies/acme/logo.png", "logo.png", "image", 3],
+      ["_data/companies/acme/people/ceo.jpg", "ceo.jpg", "image", 5],
+    ]);
+    expect(kit?.[0]?.title).toEqual({ en: "Logo", zh: "标志" });
+    expect(kit?.[1]?.caption).toEqual({ en: "Our chief executive." });
+  });
+
+  it("name the company record and the file when a file is missing, outside its folder, or a web page", () => {
+    expect(
+      problemsOf({
+        "_data/companies/acme.json": company([
+          { file: "logo.png" },
+          { file: "../beta/logo.png" },
+          { file: "../../../etc/passwd" },
+          { file: "logo.svg" },
+          { file: "fact.pdf", caption: { fr: "Fiche" } },
+        ]),
+        "_data/companies/acme/logo.svg": "<svg></svg>",
+        "_data/companies/acme/fact.pdf": "%PDF-1.4",
+        "_data/companies/beta/logo.png": "png",
+      }),
+    ).toEqual([
+      '_data/companies/acme.json | pressKit.4.caption.fr | "fr" is not a locale in locales/registry.json',
+      '_data/companies/acme.json | pressKit.0.file | "logo.png" not found (looked for _data/companies/acme/logo.png)',
+      '_data/companies/acme.json | pressKit.1.file | "../beta/logo.png" is outside _data/companies/acme/; store press-kit files in _data/companies/acme/',
+      '_data/companies/acme.json | pressKit.2.file | "../../../etc/passwd" is outside _data/companies/acme/; store press-kit files in _data/companies/acme/',
+      expect.stringMatching(
+        /^_data\/companies\/acme\.json \| pressKit\.3\.file \| "logo\.svg" is an SVG image/,
+      ),
+    ]);
+  });
+
+  it("say what is expected when pressKit is not a list or an entry has no file", () => {
+    expect(problemsOf({ "_data/companies/acme.json": company("logo.png") })).toEqual([
+      expect.stringMatching(/^_data\/companies\/acme\.json \| pressKit \| expected a list of files/),
+    ]);
+    expect(problemsOf({ "_data/companies/acme.json": company([{ title: { en: "Logo" } }]) })).toEqual([
+      expect.stringMatching(/^_data\/companies\/acme\.json \| pressKit\.0\.file \| expected a file name/),
+    ]);
+  });
+});

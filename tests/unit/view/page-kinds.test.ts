@@ -5,8 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Release } from "../../../lib/content/load.ts";
-import { buildPages, PAGE_KINDS } from "../../../lib/view/page-kinds.ts";
-import { testRegistry, testRelease } from "../../support/temp-project.ts";
+import { buildPages, PAGE_KINDS, reservedSlugs } from "../../../lib/view/page-kinds.ts";
+import { testPage, testRegistry, testRelease } from "../../support/temp-project.ts";
 
 const release = (locale: string, slug: string, releaseTime: string, extra: Partial<Release> = {}) =>
   testRelease(locale, slug, releaseTime, { body: slug, ...extra });
@@ -66,6 +66,22 @@ describe("page kinds", () => {
     expect(readers.sort()).toEqual(declared.sort());
   });
 
+  it("reserve the first URL segments a static page may not take", () => {
+    expect(reservedSlugs()).toEqual(
+      expect.arrayContaining([
+        "archive",
+        "companies",
+        "contacts",
+        "page",
+        "releases",
+        "search",
+        "tags",
+        "offline",
+      ]),
+    );
+    expect(reservedSlugs()).not.toContain("<slug>");
+  });
+
   it("are written at the URLs they declare, each URL used", () => {
     const pages = buildPages({
       registry: testRegistry,
@@ -87,7 +103,7 @@ describe("page kinds", () => {
       searchVersion: "test",
       renditions: new Map(),
       attachmentType: (_code, kind) => kind,
-      pages: [],
+      pages: [testPage("en", "about")],
     });
     const checked: string[] = [];
     for (const kind of PAGE_KINDS) {
@@ -106,6 +122,16 @@ describe("page kinds", () => {
         kind.key,
       ).toEqual([]);
     }
-    expect(checked).toEqual(["chooser", "listings", "releases", "archives", "search", "offline", "notFound"]);
+    expect(checked).toEqual([
+      "chooser",
+      "listings",
+      "releases",
+      "archives",
+      "contacts",
+      "staticPages",
+      "search",
+      "offline",
+      "notFound",
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import type { Company } from "../../../lib/content/companies.ts";
 import type { Release } from "../../../lib/content/load.ts";
 import { markdown } from "../../../lib/content/markdown.ts";
 import { buildPages } from "../../../lib/view/page-kinds.ts";
 import type { PagesInput } from "../../../lib/view/site-model.ts";
-import { testRegistry, testRelease } from "../../support/temp-project.ts";
+import { testPage, testRegistry, testRelease } from "../../support/temp-project.ts";
 
 const release = testRelease;
 
@@ -180,5 +181,144 @@ describe("release pages", () => {
       contactsLocale: "en",
     });
     expect(fallbacks).toContain("_data/companies/acme.json about.zh");
+  });
+});
+
+describe("static pages", () => {
+  it("pair by slug or translationKey, link the switcher to the twin or mark the home, and list nav pages in order", () => {
+    const result = pages([], {
+      pages: [
+        testPage("en", "about", { nav: 2 }),
+        testPage("zh", "about", { nav: 1 }),
+        testPage("en", "legal", { nav: 1, title: "Legal notice" }),
+        testPage("zh", "falv", { translationKey: "legal", nav: 2 }),
+        testPage("en", "privacy"),
+      ],
+    });
+    const view = (url: string) => {
+      const found = result.staticPages.find((p) => p.url === url);
+      if (!found) throw new Error(`no page ${url}`);
+      return found;
+    };
+    expect(result.staticPages.map((p) => p.url)).toEqual([
+      "/en/about/",
+      "/en/legal/",
+      "/en/privacy/",
+      "/zh/about/",
+      "/zh/falv/",
+    ]);
+    expect(view("/zh/falv/").switcher).toMatchObject([{ code: "en", url: "/en/legal/", available: true }]);
+    expect(view("/en/privacy/").switcher).toMatchObject([{ code: "zh", url: "/zh/", available: false }]);
+    expect(view("/zh/falv/").alternates.map((a) => `${a.hreflang} ${a.url}`)).toEqual([
+      "en https://news.example/en/legal/",
+      "zh-CN https://news.example/zh/falv/",
+      "x-default https://news.example/en/legal/",
+    ]);
+    expect(view("/en/privacy/").html).toContain("<p>Text of privacy.</p>");
+    // Every page of a language carries its header links, not only static pages.
+    expect(result.listings[0]?.locale.nav).toEqual([
+      { label: "Legal notice", url: "/en/legal/" },
+      { label: "en about", url: "/en/about/" },
+    ]);
+    expect(result.search.find((s) => s.locale.code === "zh")?.locale.nav.map((l) => l.url)).toEqual([
+      "/zh/about/",
+      "/zh/falv/",
+    ]);
+    expect(result.sitemap.map((e) => e.url)).toEqual(
+      expect.arrayContaining(["https://news.example/en/privacy/", "https://news.example/zh/falv/"]),
+    );
+  });
+});
+
+describe("companies beyond releases", () => {
+  const acme: Company = {
+    key: "acme",
+    file: "_data/companies/acme.json",
+    name: { en: "Acme", zh: "极致" },
+    about: { en: "About Acme.", zh: "极致简介。" },
+    contacts: { en: [{ name: "Kim", email: "kim@acme.example" }] },
+    pressKit: [
+      {
+        attachment: {
+          source: "/abs/_data/companies/acme/logo.png",
+          file: "_data/companies/acme/logo.png",
+          name: "logo.png",
+          title: undefined,
+          bytes: 2048,
+          kind: "image",
+        },
+        title: { en: "Logo", zh: "标志" },
+        caption: { en: "The Acme logo." },
+      },
+    ],
+  };
+  const beta: Company = {
+    key: "beta",
+    file: "_data/companies/beta.json",
+    name: { en: "Beta", zh: "贝塔" },
+    about: {},
+    contacts: { en: [{ name: "Lee" }], zh: [{ name: "李" }] },
+    pressKit: [],
+  };
+  const rendition = { sources: [], src: "/media/x-320.png", width: 1280, height: 400 };
+
+  it("list every company's contacts on each language's contacts page, marking source-language fallbacks", () => {
+    const fallbacks: string[] = [];
+    const result = pages([], {
+      companies: new Map([
+        ["beta", beta],
+        ["acme", acme],
+      ]),
+      onCompanyFallback: (n) => fallbacks.push(`${n.file} ${n.field}.${n.locale}`),
+    });
+    const [en, zh] = [result.contacts[0], result.contacts[1]];
+    expect(en?.url).toBe("/en/contacts/");
+    expect(en?.companies.map((c) => [c.name, c.contacts[0]?.name, c.contactsLang])).toEqual([
+      ["Acme", "Kim", undefined],
+      ["Beta", "Lee", undefined],
+    ]);
+    expect(zh?.companies.map((c) => [c.name, c.contacts[0]?.name, c.contactsLang, c.fallbackLabel])).toEqual([
+      // In the reader's collation: pinyin, so 贝塔 (bèi) before 极致 (jí).
+      ["贝塔", "李", undefined, undefined],
+      ["极致", "Kim", "en", "English"],
+    ]);
+    expect(fallbacks).toContain("_data/companies/acme.json contacts.zh");
+    // No releases yet: no company page to link to.
+    expect(zh?.companies[1]?.url).toBeUndefined();
+    expect(en?.locale.contactsUrl).toBe("/en/contacts/");
+  });
+
+  it("show About, contacts and the press kit on the company's page, with its renditions and captions", () => {
+    const result = pages(
+      [
+        release("en", "a", "2025-01-01", { company: "acme" }),
+        release("zh", "a", "2025-01-01", { company: "acme" }),
+      ],
+      {
+        companies: new Map([["acme", acme]]),
+        renditions: new Map([["/abs/_data/companies/acme/logo.png", rendition]]),
+      },
+    );
+    const page = (url: string) => result.listings.find((l) => l.url === url);
+    const zh = page("/zh/companies/acme/");
+    expect(zh?.company?.company).toMatchObject({
+      name: "极致",
+      about: "极致简介。",
+      aboutLang: undefined,
+      contactsLang: "en",
+    });
+    expect(zh?.company?.pressKit).toEqual([
+      {
+        name: "logo.png",
+        url: "/press-kit/acme/logo.png",
+        title: "标志",
+        caption: "The Acme logo.",
+        typeLabel: "image",
+        size: expect.stringMatching(/^2\s?kB$/),
+        image: rendition,
+      },
+    ]);
+    expect(page("/en/")?.company).toBeUndefined();
+    expect(result.contacts[0]?.companies[0]?.url).toBe("/en/companies/acme/");
   });
 });
