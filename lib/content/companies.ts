@@ -40,7 +40,10 @@ const companySchema = z.strictObject({
     .optional(),
 });
 
-type Contact = z.infer<typeof contactSchema>;
+type Contact = z.infer<typeof contactSchema> & {
+  /** The phone number as shown: with non-breaking spaces. */
+  phoneText?: string;
+};
 
 /** A press-kit file, found and checked, with its title and caption per locale. */
 export interface PressKitFile {
@@ -203,7 +206,10 @@ export function companyView(
   return {
     name: pick(company.name, "name") ?? company.key,
     about: pick(company.about, "about"),
-    contacts: ownContacts ?? sourceContacts ?? [],
+    // A number must not break across lines: its spaces become non-breaking.
+    contacts: (ownContacts ?? sourceContacts ?? []).map((c) =>
+      c.phone ? { ...c, phoneText: c.phone.replace(/ /g, "\u00a0") } : c,
+    ),
     aboutLocale: localeOf(company.about),
     contactsLocale: localeOf(company.contacts),
   };

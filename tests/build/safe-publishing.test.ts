@@ -26,8 +26,31 @@ const CANARIES = [
   "yinmi-binggou",
 ];
 
-function files(): Record<string, string> {
+// A 4×4 PNG: a press-kit image small enough to write inline.
+const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVR4nGMwTpsJRwzEcQDrIxMhwmPP/AAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+function files(): Record<string, string | Uint8Array> {
   return {
+    // Static pages, a company with contacts and a press kit: the validity
+    // and link checks below cover the pages they make.
+    "src/pages/en/about.md":
+      "---\ntitle: About\nnav: 1\n---\n## Who we are\n\nSee the [contacts](/en/contacts/) and [our press kit](/en/companies/acme/).\n",
+    "src/pages/zh/about.md": "---\ntitle: 关于\nnav: 1\n---\n正文。\n",
+    "src/pages/en/legal.md": "---\ntitle: Legal notice\n---\nImprint.\n",
+    "_data/companies/acme.json": JSON.stringify({
+      name: { en: "Acme", zh: "艾克姆" },
+      about: { en: "Acme makes things." },
+      contacts: { en: [{ name: "Kim", role: "Press", email: "kim@acme.example", phone: "+1 555 0100" }] },
+      pressKit: [
+        { file: "logo.png", title: { en: "Logo", zh: "标志" }, caption: { en: "The logo." } },
+        { file: "facts.pdf", title: { en: "Fact sheet" } },
+      ],
+    }),
+    "_data/companies/acme/logo.png": TINY_PNG,
+    "_data/companies/acme/facts.pdf": "%PDF-1.4",
     "src/releases/en/public-news.md": releaseFile(
       { title: "Public news", releaseTime: "2026-02-01", tags: ["markets"], summary: "Out now." },
       "## Details\n\nSee the [figures](#details) and the [other release](/en/releases/older-news/).",
@@ -37,6 +60,7 @@ function files(): Record<string, string> {
       title: "Older news",
       releaseTime: "2025-01-01",
       tags: ["markets"],
+      company: "acme",
     }),
     // Embargoed until after BUILD_TIME, in both languages, one with its own slug.
     "src/releases/en/secret-merger.md": releaseFile(
