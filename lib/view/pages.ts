@@ -2,6 +2,7 @@
 // each returns the views of its pages, which templates only print, so
 // ordering, pairing, fallbacks and formatting are tested TypeScript. What
 // they share for one build is in lib/view/site-model.ts.
+import type { PageLink } from "../client/search/pages.ts";
 import type { Release } from "../content/load.ts";
 import { formatFileSize } from "../content/media.ts";
 import type { Locale } from "../i18n/locales.ts";
@@ -211,6 +212,34 @@ export function archivePages(model: SiteModel): ArchiveView[] {
   }));
 }
 
+/**
+ * What the search page offers above release results for a query that names
+ * a page: the language's static pages, its contacts page (found by any
+ * company's name too) and its company pages (by the company's name in every
+ * language and its key).
+ */
+function searchablePages(model: SiteModel, locale: Locale): PageLink[] {
+  const { input, registry } = model;
+  const statics = input.pages
+    .filter((p) => p.locale === locale.code)
+    .map((p) => ({ title: p.title, url: staticPageUrl(locale, p.slug), terms: p.description ?? "" }));
+  const companyNames = (value: string) => Object.values(input.companies.get(value)?.name ?? {}).join(" ");
+  const companies = (model.archiveLists().companies.get(locale.code) ?? []).map((spec) => ({
+    title: spec.subject,
+    url: spec.first,
+    terms: `${spec.value} ${companyNames(spec.value)}`,
+  }));
+  const contacts = {
+    title: input.strings(locale.code, "contacts").title ?? "",
+    url: contactsUrl(locale),
+    terms: [...input.companies.values()]
+      .map((c) => Object.values(c.name).join(" "))
+      .concat(registry.all.map((l) => input.strings(l.code, "footer").contacts ?? ""))
+      .join(" "),
+  };
+  return [...statics, ...companies, contacts];
+}
+
 /** Each language's search page. */
 export function searchPages(model: SiteModel): SearchView[] {
   const { registry } = model;
@@ -221,6 +250,7 @@ export function searchPages(model: SiteModel): SearchView[] {
     ...model.inEveryLanguage(locale, searchUrl),
     searchable,
     strings: model.input.strings(locale.code, "search"),
+    pages: searchablePages(model, locale),
   }));
 }
 

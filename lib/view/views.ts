@@ -1,5 +1,7 @@
 // The shapes templates print, built by lib/view/pages.ts; each page kind
 // (lib/view/page-kinds.ts) has its own.
+
+import type { PageLink } from "../client/search/pages.ts";
 import type { CompanyView } from "../content/companies.ts";
 import type { ImageRendition } from "../content/media.ts";
 
@@ -186,6 +188,8 @@ export interface SearchView extends PageViewBase {
   searchable: boolean;
   /** Interface strings the search script needs, keyed without the "search." prefix. */
   strings: Record<string, string>;
+  /** The newsroom's own pages, matched by the search script above release results (lib/client/search/pages.ts). */
+  pages: PageLink[];
 }
 
 export interface PlainView extends PageViewBase {

@@ -4,6 +4,7 @@
 // after one visit.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { segmentFor } from "../../lib/view/segments.ts";
 import { openBrowser } from "../../scripts/bench/chromium.ts";
 import { releaseFile } from "../support/fixture-site.ts";
 import { type ServedSite, searchSettled, serveFixtureSite } from "../support/served-site.ts";
@@ -84,6 +85,26 @@ describe("search in Chinese", () => {
     const page = await served.browser.context.newPage();
     expect(await search(page, "zh", `?q=${encodeURIComponent("足球")}`)).toEqual([]);
     expect(await page.locator(".search-status").textContent()).toContain("没有与“足球”匹配的新闻稿");
+    await page.close();
+  });
+});
+
+describe("the newsroom's own pages", () => {
+  const pageLinks = (page: Page) =>
+    page
+      .locator(".page-matches:not([hidden]) a")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+
+  it("are offered above release results, not mixed into them, for a company's name or 'contacts'", async () => {
+    const page = await served.browser.context.newPage();
+    const results = await search(page, "en", "?q=green+fields");
+    expect(await pageLinks(page)).toEqual(["/en/companies/green-fields/"]);
+    expect(results.every((r) => r.startsWith("/en/releases/"))).toBe(true);
+    const contacts = await search(page, "en", "?q=contacts");
+    expect(await pageLinks(page)).toEqual(["/en/contacts/"]);
+    expect(contacts).toEqual([]);
+    await search(page, "zh", `?q=${encodeURIComponent("艾克姆")}`);
+    expect(await pageLinks(page)).toEqual([`/zh/companies/${segmentFor("艾克姆电力")}/`]);
     await page.close();
   });
 });

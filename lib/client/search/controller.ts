@@ -2,6 +2,7 @@
 // (state.ts) in the URL, asks the index (query.ts) and hands what comes back
 // to the rendering (render.ts). The browser's own objects are passed in by
 // page.ts, so tests can drive it with a fake Pagefind.
+import { matchingPages, type PageLink, showPages } from "./pages.ts";
 import { runQuery } from "./query.ts";
 import {
   type FacetCounts,
@@ -75,6 +76,9 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
   const parts = findParts(root);
   if (!parts) return;
   const { form, input, layout, facetsBox, status, list, more, sort } = parts;
+  // Optional: a page without the group still searches releases.
+  const pagesGroup = root.querySelector<HTMLElement>(".page-matches");
+  const pageLinks = JSON.parse(root.dataset.pages ?? "[]") as PageLink[];
   const show = (next: Status) => {
     status.textContent = statusText(strings, lang, next);
   };
@@ -118,6 +122,7 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
     const mine = ++generation;
     context.history.replaceState(null, "", `${context.location.pathname}${stateToSearch(state)}`);
     list.replaceChildren();
+    if (pagesGroup) showPages(pagesGroup, matchingPages(pageLinks, state.query));
     shown = 0;
     results = [];
     more.hidden = true;

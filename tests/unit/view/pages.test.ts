@@ -322,3 +322,34 @@ describe("companies beyond releases", () => {
     expect(result.contacts[0]?.companies[0]?.url).toBe("/en/companies/acme/");
   });
 });
+
+describe("the search page's pages group", () => {
+  it("offers the language's static pages, company pages and contacts page, found by any name of a company", () => {
+    const acme: Company = {
+      key: "acme",
+      file: "_data/companies/acme.json",
+      name: { en: "Acme", zh: "极致" },
+      about: {},
+      contacts: {},
+      pressKit: [],
+    };
+    const result = pages([release("zh", "a", "2025-01-01", { company: "acme" })], {
+      companies: new Map([["acme", acme]]),
+      pages: [testPage("zh", "about", { title: "关于我们", description: "简介" }), testPage("en", "legal")],
+      strings: (code, prefix) => ({
+        title: `${prefix}.title.${code}`,
+        contacts: `${prefix}.contacts.${code}`,
+      }),
+    });
+    const zh = result.search.find((s) => s.locale.code === "zh");
+    expect(zh?.pages).toEqual([
+      { title: "关于我们", url: "/zh/about/", terms: "简介" },
+      { title: "极致", url: "/zh/companies/acme/", terms: "acme Acme 极致" },
+      {
+        title: "contacts.title.zh",
+        url: "/zh/contacts/",
+        terms: "Acme 极致 footer.contacts.en footer.contacts.zh",
+      },
+    ]);
+  });
+});
