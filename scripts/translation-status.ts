@@ -1,5 +1,5 @@
-// `npm run status:translations`: per language, the releases with no
-// translation and the translations whose source changed since (report in
+// `npm run status:translations`: per language, the releases and static
+// pages with no translation and the translations whose source changed since (report in
 // lib/i18n/translation-status.ts; how to read it in TRANSLATING.md).
 //
 //   npm run status:translations                         the report
@@ -19,11 +19,13 @@ import { type LocaleRegistry, loadRegistry } from "../lib/i18n/locales.ts";
 import {
   formatStatus,
   planMarks,
+  readStatusPages,
   readStatusReleases,
   type StatusRelease,
   setSourceHash,
   translationStatus,
 } from "../lib/i18n/translation-status.ts";
+import { reservedSlugs } from "../lib/view/page-kinds.ts";
 
 const { values } = parseArgs({
   options: {
@@ -33,10 +35,10 @@ const { values } = parseArgs({
   },
 });
 
-/** "zh/new-plant-opens", also "zh/new-plant-opens.md" or "src/releases/zh/2025/new-plant-opens.md". */
+/** "zh/new-plant-opens", also "zh/new-plant-opens.md", "src/releases/zh/2025/new-plant-opens.md" or "src/pages/zh/about.md". */
 function parseTarget(value: string): { locale: string; slug: string } {
   const parts = value
-    .replace(/^src\/releases\//, "")
+    .replace(/^src\/(releases|pages)\//, "")
     .replace(/\.(md|markdown)$/i, "")
     .split("/");
   const locale = parts[0];
@@ -49,13 +51,16 @@ function parseTarget(value: string): { locale: string; slug: string } {
 
 async function readReleases(rootDir: string, registry: LocaleRegistry): Promise<StatusRelease[]> {
   const site = await loadSite(rootDir);
-  return readStatusReleases({
-    rootDir,
-    registry,
-    timeZone: site.timeZone,
-    buildTime: resolveBuildTime(process.env.BUILD_TIME, site.timeZone),
-    companyKeys: new Set(loadCompanies(rootDir, registry).keys()),
-  });
+  return [
+    ...readStatusReleases({
+      rootDir,
+      registry,
+      timeZone: site.timeZone,
+      buildTime: resolveBuildTime(process.env.BUILD_TIME, site.timeZone),
+      companyKeys: new Set(loadCompanies(rootDir, registry).keys()),
+    }),
+    ...readStatusPages({ rootDir, registry, reservedSlugs: reservedSlugs() }),
+  ];
 }
 
 try {

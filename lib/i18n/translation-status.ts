@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import { type LoadOptions, loadReleases, type Release, type ReleaseStatus } from "../content/load.ts";
+import { type LoadPagesOptions, loadPages } from "../content/pages.ts";
 import type { LocaleRegistry } from "./locales.ts";
 
 const SOURCE_HASH_FIELD = "sourceHash";
@@ -36,7 +37,12 @@ export interface StatusRelease {
   hash: string;
   /** The source version this translation says it translates, if recorded. */
   sourceHash: string | undefined;
+  /** Static pages (src/pages/) pair only with pages, releases only with releases. */
+  kind?: "page";
 }
+
+/** What pairs versions: the translation key, within releases or within pages. */
+const pairKey = (r: StatusRelease) => `${r.kind ?? "release"}\u0000${r.translationKey}`;
 
 type StatusKind = "missing" | "stale" | "unverified" | "up-to-date" | "no-source";
 
@@ -90,18 +96,19 @@ export function translationStatus(
 ): TranslationStatus {
   const pairs = new Map<string, Map<string, StatusRelease>>();
   for (const release of releases) {
-    const versions = pairs.get(release.translationKey) ?? new Map<string, StatusRelease>();
+    const versions = pairs.get(pairKey(release)) ?? new Map<string, StatusRelease>();
     versions.set(release.locale, release);
-    pairs.set(release.translationKey, versions);
+    pairs.set(pairKey(release), versions);
   }
   const sourceCode = registry.source.code;
   const locales = registry.all
     .filter((l) => l.code !== sourceCode)
     .map((locale): LocaleStatus => {
       const items: StatusItem[] = [];
-      for (const [translationKey, versions] of pairs) {
+      for (const versions of pairs.values()) {
         const source = versions.get(sourceCode);
         const translation = versions.get(locale.code);
+        const translationKey = (source ?? translation)?.translationKey ?? "";
         if (source && translation) {
           items.push(statusOf(source, translation));
         } else if (source) {
@@ -133,10 +140,15 @@ function held(item: StatusItem): string {
   return item.status === "published" ? "" : ` (${item.status})`;
 }
 
+/** src/releases/<locale>/ or src/pages/<locale>/, as the source file's folder is. */
+function localeFolder(source: string | undefined, locale: string): string {
+  return `${/^src\/pages\//.test(source ?? "") ? "src/pages" : "src/releases"}/${locale}/`;
+}
+
 function describeItem(item: StatusItem, locale: string, sourceLocale: string): string {
   switch (item.kind) {
     case "missing":
-      return `missing     ${item.source}${held(item)}: no ${locale} version yet (same file name in src/releases/${locale}/, or translationKey: ${item.translationKey})`;
+      return `missing     ${item.source}${held(item)}: no ${locale} version yet (same file name in ${localeFolder(item.source, locale)}, or translationKey: ${item.translationKey})`;
     case "stale":
       return `stale       ${item.file}${held(item)}: ${item.source} changed after it was translated (recorded ${item.recordedHash}, now ${item.currentHash})`;
     case "unverified":
@@ -228,17 +240,19 @@ export function planMarks(
     );
   }
   const sources = new Map(
-    releases.filter((r) => r.locale === registry.source.code).map((r) => [r.translationKey, r]),
+    releases.filter((r) => r.locale === registry.source.code).map((r) => [pairKey(r), r]),
   );
   const translations = releases.filter(
     (r) => r.locale === locale.code && (target.slug === undefined || r.slug === target.slug),
   );
   if (target.slug !== undefined && translations.length === 0) {
-    throw new Error(`no release src/releases/${locale.code}/${target.slug}.md`);
+    throw new Error(
+      `no release src/releases/${locale.code}/${target.slug}.md or page src/pages/${locale.code}/${target.slug}.md`,
+    );
   }
   const marks: Mark[] = [];
   for (const translation of translations) {
-    const source = sources.get(translation.translationKey);
+    const source = sources.get(pairKey(translation));
     if (source) marks.push({ file: translation.file, hash: source.hash });
     else if (target.slug !== undefined) {
       throw new Error(
@@ -270,6 +284,23 @@ export function readStatusReleases(options: LoadOptions): StatusRelease[] {
       status: release.status,
       hash: hashSource(text),
       sourceHash: recorded === undefined || recorded === null ? undefined : String(recorded),
+    };
+  });
+}
+
+/** Every static page, validated as the build validates them (lib/content/pages.ts), with the same hashes. */
+export function readStatusPages(options: LoadPagesOptions): StatusRelease[] {
+  return loadPages(options).map((page) => {
+    const text = readFileSync(path.join(options.rootDir, page.file), "utf8");
+    return {
+      file: page.file,
+      locale: page.locale,
+      slug: page.slug,
+      translationKey: page.translationKey,
+      status: "published",
+      hash: hashSource(text),
+      sourceHash: page.sourceHash,
+      kind: "page",
     };
   });
 }

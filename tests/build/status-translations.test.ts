@@ -38,4 +38,41 @@ describe("npm run status:translations", () => {
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain("no release src/releases/zh/nope.md");
   });
+
+  it("covers static pages as it covers releases: missing, unverified, stale, and --mark", () => {
+    site?.dispose();
+    site = createFixtureSite({
+      "src/releases/en/about.md": releaseFile({
+        title: "A release with a page's slug",
+        releaseTime: "2025-05-01",
+      }),
+      "src/pages/en/about.md": "---\ntitle: About us\n---\nWho we are.\n",
+      "src/pages/zh/guanyu.md": "---\ntitle: 关于我们\ntranslationKey: about\n---\n我们是谁。\n",
+      "src/pages/en/legal.md": "---\ntitle: Legal notice\n---\nImprint.\n",
+    });
+    const before = run();
+    expect(before.status).toBe(0);
+    expect(before.stdout).toContain(
+      "unverified  src/pages/zh/guanyu.md: no sourceHash yet; compare it with src/pages/en/about.md",
+    );
+    expect(before.stdout).toContain(
+      "missing     src/pages/en/legal.md: no zh version yet (same file name in src/pages/zh/",
+    );
+    // A release and a page sharing a key are not each other's translation.
+    expect(before.stdout).toContain(
+      "missing     src/releases/en/about.md: no zh version yet (same file name in src/releases/zh/",
+    );
+
+    const marked = run("--mark", "src/pages/zh/guanyu.md");
+    expect(marked.status).toBe(0);
+    expect(marked.stderr).toContain('marked src/pages/zh/guanyu.md: sourceHash "');
+    expect(marked.stdout).toContain(
+      "zh (简体中文): 1 up to date, 0 stale, 0 unverified, 2 missing, 0 only in zh",
+    );
+
+    site.write("src/pages/en/about.md", "---\ntitle: About us\n---\nWho we are, since 2016.\n");
+    expect(run().stdout).toMatch(
+      /stale {7}src\/pages\/zh\/guanyu\.md: src\/pages\/en\/about\.md changed after it was translated/,
+    );
+  });
 });
