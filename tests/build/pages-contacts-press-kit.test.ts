@@ -27,7 +27,7 @@ if (!other) throw new Error("the project's registry has one language");
 const SOURCE = registry.source.code;
 const OTHER = other.code;
 
-const company = (key: string, names: Record<string, string>, contacts: Record<string, unknown>, extra = {}) =>
+const company = (names: Record<string, string>, contacts: Record<string, unknown>, extra = {}) =>
   JSON.stringify({ name: names, contacts, ...extra });
 
 async function fixtureFiles(): Promise<Record<string, string | Uint8Array>> {
@@ -51,7 +51,6 @@ async function fixtureFiles(): Promise<Record<string, string | Uint8Array>> {
       company: "acme",
     }),
     "_data/companies/acme.json": company(
-      "acme",
       { [SOURCE]: "Acme Power", [OTHER]: "艾克姆电力" },
       {
         [SOURCE]: [{ name: "Kim Lee", role: "Press officer", email: "press@acme.example" }],
@@ -73,7 +72,6 @@ async function fixtureFiles(): Promise<Record<string, string | Uint8Array>> {
     "_data/companies/acme/facts.pdf": "%PDF-1.4 fact sheet",
     // Contacts only in the source language, and no releases.
     "_data/companies/beta.json": company(
-      "beta",
       { [SOURCE]: "Beta Logistics" },
       {
         [SOURCE]: [{ name: "Sam Beta", phone: "+86 21 0000 0000" }],
@@ -220,7 +218,7 @@ describe("a company's press kit", () => {
   it("stops the build, naming the company record and the file, when a listed file is missing", async () => {
     site.write(
       "_data/companies/beta.json",
-      company("beta", { [SOURCE]: "Beta" }, {}, { pressKit: [{ file: "logo.png" }] }),
+      company({ [SOURCE]: "Beta" }, {}, { pressKit: [{ file: "logo.png" }] }),
     );
     const before = site.read(`_site/${SOURCE}/contacts/index.html`);
     const result = await site.build();
