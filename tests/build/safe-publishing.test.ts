@@ -4,9 +4,9 @@
 // included), that output is reproducible, valid HTML with working links,
 // and that what a writer or translator types is shown as text, never as markup.
 import { readFileSync } from "node:fs";
-import sharp from "sharp";
 import { crc32, gunzipSync } from "node:zlib";
 import { HtmlValidate } from "html-validate";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
 import {
@@ -56,8 +56,12 @@ function files(): Record<string, string | Uint8Array> {
         company: "CanaryCorp",
       },
       "CanaryScheduledEn body.",
-    ).replace("\n---\n", "\nattachments:\n  - file: secret-merger-terms.pdf\n    title: CanaryAttachment terms\n  - secret-merger-photo.png\n---\n"),
-    "src/releases/en/secret-merger-terms.pdf": "%PDF-1.4\nCanaryAttachment terms of the CanaryScheduledEn merger\n%%EOF\n",
+    ).replace(
+      "\n---\n",
+      "\nattachments:\n  - file: secret-merger-terms.pdf\n    title: CanaryAttachment terms\n  - secret-merger-photo.png\n---\n",
+    ),
+    "src/releases/en/secret-merger-terms.pdf":
+      "%PDF-1.4\nCanaryAttachment terms of the CanaryScheduledEn merger\n%%EOF\n",
     "src/releases/en/secret-merger-photo.png": photo,
     "src/releases/zh/yinmi-binggou.md": releaseFile(
       { title: "金丝雀定时并购", releaseTime: "2026-03-01T12:00:01+08:00", translationKey: "secret-merger" },
@@ -262,7 +266,10 @@ describe("quality gates", () => {
       },
     });
     const failures: string[] = [];
-    const pages = [...outputTexts(site), ...[...outputTexts(sealed)].filter(([f]) => f.includes("/embargo/"))];
+    const pages = [
+      ...outputTexts(site),
+      ...[...outputTexts(sealed)].filter(([f]) => f.includes("/embargo/")),
+    ];
     for (const [file, text] of pages) {
       if (!file.endsWith(".html")) continue;
       const report = await validator.validateString(text, file);

@@ -13,7 +13,9 @@ function open(key: Buffer, sealed: Buffer): string {
   const nonce = sealed.subarray(0, NONCE_BYTES);
   const decipher = createDecipheriv("aes-256-gcm", key, nonce);
   decipher.setAuthTag(sealed.subarray(-16));
-  return Buffer.concat([decipher.update(sealed.subarray(NONCE_BYTES, -16)), decipher.final()]).toString("utf8");
+  return Buffer.concat([decipher.update(sealed.subarray(NONCE_BYTES, -16)), decipher.final()]).toString(
+    "utf8",
+  );
 }
 
 describe("embargo key derivation", () => {

@@ -49,7 +49,8 @@ describe("the embargo secret", () => {
     expect(problemOf("correct horse battery staple")).toMatch(/expected base64.*a space/);
     expect(problemOf(`${bytes.toString("base64")}!`)).toMatch(/expected base64.*"!"/);
     expect(problemOf(bytes.toString("base64").slice(0, 41))).toMatch(/length cannot be base64/);
-    for (const message of [problemOf("abc"), problemOf("é")]) expect(message).toContain("npm run embargo:key");
+    for (const message of [problemOf("abc"), problemOf("é")])
+      expect(message).toContain("npm run embargo:key");
   });
 
   it("is made new by npm run embargo:key: 32 random bytes that the build accepts", () => {
