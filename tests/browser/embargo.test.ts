@@ -3,7 +3,7 @@
 // A link without its key, or with another key, says so in the page's
 // language, and once the release time has passed the same link leads to
 // the public release.
-
+import { createRequire } from "node:module";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbargoKeys } from "../../lib/embargo/seal.ts";
@@ -20,6 +20,8 @@ const RELEASE_TIME = "2026-03-01T12:00:01+08:00";
 const env = { BUILD_TIME: "2026-03-01T12:00:00+08:00", PRESSROOM_EMBARGO_KEY: secret.toString("base64") };
 const en = { locale: "en", slug: "merger" };
 const zh = { locale: "zh", slug: "merger" };
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let served: ServedSite;
 
@@ -71,6 +73,7 @@ describe("an embargoed preview in a browser", () => {
     await expect
       .poll(() => page.locator(".embargo-release h1").textContent())
       .toBe("CanaryTitle merger agreed");
+    expect(await page.locator("h1").count()).toBe(1);
     expect(await page.locator(".embargo-release .release-body").textContent()).toContain("CanaryBody");
     expect(await page.locator(".embargo-release .tags").textContent()).toContain("canarytag");
     expect(await page.title()).toContain("CanaryTitle");
@@ -118,6 +121,30 @@ describe("an embargoed preview in a browser", () => {
       expect(await page.locator(".embargo-release h1").count()).toBe(0);
       await page.close();
     }
+  });
+
+  it.each([
+    ["opened", en, true],
+    ["opened", zh, true],
+    ["without its key", en, false],
+  ])("has no axe-core violations, %s (%o)", async (_, identity, withKey) => {
+    const page = await served.browser.context.newPage();
+    await page.goto(linkTo(identity, withKey ? undefined : ""));
+    await expect
+      .poll(() => page.locator(withKey ? ".embargo-release h1" : ".embargo-status:visible").count())
+      .toBe(1);
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
   });
 
   it("leads to the public release once BUILD_TIME has passed the release time", async () => {

@@ -109,7 +109,7 @@ describe("embargoed previews in the build", () => {
       const scripts = $("script").toArray();
       expect(scripts.every((s) => $(s).attr("src"))).toBe(true);
       expect(scripts.map((s) => $(s).attr("src"))).toContain("/newsroom/assets/embargo.js");
-      expect($("h1")).toHaveLength(0);
+      expect($("h1").text()).toBe(translator.t(code, "embargo.pageTitle"));
       expect($("link[rel=canonical], link[hreflang]")).toHaveLength(0);
     }
   });

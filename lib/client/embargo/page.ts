@@ -74,6 +74,8 @@ async function open(): Promise<void> {
   // The plaintext is the release as this project rendered and sanitized it
   // (src/embargo.njk); it is authenticated, so only the holder of the secret could have written it.
   root.innerHTML = new TextDecoder().decode(plain);
+  // The release's own title is the heading now.
+  document.querySelector(".embargo-heading")?.remove();
   say(undefined);
   const title = root.querySelector("h1")?.textContent;
   if (title) document.title = `${title} · ${root.dataset.siteName ?? ""}`;
