@@ -7,6 +7,8 @@ import { formatReleaseTime } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
 import { formatFileSize, type ImageRendition } from "../content/media.ts";
 import type { StaticPage } from "../content/pages.ts";
+import type { SealedAttachment } from "../embargo/media.ts";
+import type { EmbargoIdentity } from "../embargo/seal.ts";
 import type { Locale, LocaleRegistry } from "../i18n/locales.ts";
 import { type ArchiveGroup, byCompany, byTag, byYear } from "./archives.ts";
 import { groupByLocale, pairTranslations, sortNewestFirst } from "./collections.ts";
@@ -67,6 +69,15 @@ export interface PagesInput {
   attachmentType: (localeCode: string, kind: string) => string;
   /** Static pages from src/pages/ (lib/content/pages.ts). */
   pages: readonly StaticPage[];
+  /** With the embargo secret set (and never in a preview): what the embargoed previews need. */
+  embargo?: EmbargoPagesInput | undefined;
+}
+
+export interface EmbargoPagesInput {
+  /** The preview folder's name of a release in one language (lib/embargo/seal.ts). */
+  id: (identity: EmbargoIdentity) => string;
+  /** Sealed media-kit files, by "<locale>/<slug>", then by source file. */
+  media: ReadonlyMap<string, ReadonlyMap<string, SealedAttachment>>;
 }
 
 export function localeView(locale: Locale, nav: LinkView[] = []): LocaleView {

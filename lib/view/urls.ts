@@ -28,6 +28,12 @@ export const contactsUrl = (locale: Locale): string => `${base(locale)}contacts/
 export const staticPageUrl = (locale: Locale, slug: string): string => `${base(locale)}${slug}/`;
 /** A company's press-kit files, one folder for every language. */
 export const pressKitUrl = (companyKey: string): string => `/press-kit/${companyKey}/`;
+/**
+ * An embargoed preview (lib/embargo/): outside every locale folder, so no
+ * listing, feed, sitemap, search index or precache pattern reaches it; robots.txt disallows the folder.
+ */
+export const EMBARGO_SEGMENT = "embargo";
+export const embargoUrl = (id: string): string => `/${EMBARGO_SEGMENT}/${id}/`;
 
 /** Site URL + path prefix + a root-relative URL. */
 export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {

@@ -90,6 +90,7 @@ describe("page kinds", () => {
         release("en", "second", "2025-02-01"),
         release("en", "third", "2025-03-01"),
         release("zh", "first", "2025-01-01", { company: "acme", tags: ["solar"] }),
+        release("en", "later", "2025-04-01", { status: "scheduled" }),
       ],
       releasesPerPage: 2,
       renderBody: (source) => source,
@@ -104,6 +105,7 @@ describe("page kinds", () => {
       renditions: new Map(),
       attachmentType: (_code, kind) => kind,
       pages: [testPage("en", "about")],
+      embargo: { id: (r) => `${r.locale}${r.slug}`, media: new Map() },
     });
     const checked: string[] = [];
     for (const kind of PAGE_KINDS) {
@@ -132,6 +134,7 @@ describe("page kinds", () => {
       "search",
       "offline",
       "notFound",
+      "embargo",
     ]);
   });
 });
