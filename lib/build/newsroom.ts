@@ -158,6 +158,8 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     searchVersion: contentVersion(shown),
     renditions,
     attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
+    text: (code, key) => translator.t(code, key),
+    pattern: (code, key, values) => translator.parts(code, key, values),
   });
   return {
     rootDir,

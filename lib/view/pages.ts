@@ -24,6 +24,7 @@ import type {
   ArchiveEntry,
   ArchiveView,
   ChooserView,
+  CompanyInfoView,
   FeedView,
   ListingView,
   PageViewBase,
@@ -113,6 +114,27 @@ export function listingPages(model: SiteModel): ListingView[] {
   });
 }
 
+function companyInfoView(model: SiteModel, release: Release, locale: Locale): CompanyInfoView | undefined {
+  const company = model.company(release, locale);
+  if (!company) return undefined;
+  const { pattern } = model.input;
+  const field = (label: string, value: string) =>
+    pattern(locale.code, "release.contactField", { label: model.input.text(locale.code, label), value });
+  return {
+    name: company.name,
+    about: company.about,
+    contacts: company.contacts.map((contact) => ({
+      name: contact.role
+        ? pattern(locale.code, "release.contactName", { name: contact.name, role: contact.role })
+        : [{ text: contact.name, slot: "name" }],
+      email: contact.email ? { parts: field("release.email", contact.email), address: contact.email } : undefined,
+      phone: contact.phone
+        ? { parts: field("release.phone", contact.phone), tel: contact.phone.replace(/\s+/g, "") }
+        : undefined,
+    })),
+  };
+}
+
 function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
   const { registry, input } = model;
   const sorted = model.sorted(locale);
@@ -125,7 +147,7 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
       .map((v) => ({ ...v, url: releaseUrl(v.locale, v.release.slug) }));
     const original = existing.find((v) => v.locale.code === registry.source.code);
     const card = model.card(release);
-    const companyInfo = model.company(release, locale);
+    const companyInfo = companyInfoView(model, release, locale);
     const next = around.get(release);
     const isOriginal = original?.release === release;
     return {

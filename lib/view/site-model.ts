@@ -23,6 +23,7 @@ import {
   tagUrl,
   yearUrl,
 } from "./urls.ts";
+import type { PatternPart } from "../i18n/translator.ts";
 import type { Alternate, ListKind, LocaleView, PageViewBase, ReleaseCard, SwitchLink } from "./views.ts";
 
 export interface PagesInput {
@@ -50,6 +51,10 @@ export interface PagesInput {
   renditions: ReadonlyMap<string, ImageRendition>;
   /** "PDF document" / "PDF 文档" for an attachment kind. */
   attachmentType: (localeCode: string, kind: string) => string;
+  /** A bundle string in a locale (Translator.t). */
+  text: (localeCode: string, key: string) => string;
+  /** A bundle pattern cut at its placeholders (Translator.parts), for text around markup. */
+  pattern: (localeCode: string, key: string, values: Record<string, string>) => PatternPart[];
 }
 
 export function localeView(locale: Locale): LocaleView {

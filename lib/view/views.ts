@@ -1,7 +1,7 @@
 // The shapes templates print, built by lib/view/pages.ts; each page kind
 // (lib/view/page-kinds.ts) has its own.
-import type { CompanyView } from "../content/companies.ts";
 import type { ImageRendition } from "../content/media.ts";
+import type { PatternPart } from "../i18n/translator.ts";
 
 export interface LocaleView {
   code: string;
@@ -91,13 +91,32 @@ export interface AttachmentView {
   image: ImageRendition | undefined;
 }
 
+/**
+ * A media contact, its lines cut into parts at the placeholders of the
+ * bundle's patterns (release.contactName, release.contactField), so the
+ * punctuation between label and value is the translator's.
+ */
+export interface ContactView {
+  /** "{{name}}, {{role}}": the template makes the `name` part bold. */
+  name: PatternPart[];
+  /** "Email: {{value}}": the `value` part is the link to `address`. */
+  email: { parts: PatternPart[]; address: string } | undefined;
+  phone: { parts: PatternPart[]; tel: string } | undefined;
+}
+
+export interface CompanyInfoView {
+  name: string;
+  about: string | undefined;
+  contacts: ContactView[];
+}
+
 export interface ReleaseView extends PageViewBase {
   kind: "release";
   /** "<locale>/<slug>" of the release this page shows (the search index reads its source). */
   sourceId: string;
   release: ReleaseCard & { html: string };
   /** Boilerplate and media contacts, when `company` is a key into _data/companies. */
-  companyInfo: CompanyView | undefined;
+  companyInfo: CompanyInfoView | undefined;
   attachments: AttachmentView[];
   newer: ReleaseCard | undefined;
   older: ReleaseCard | undefined;

@@ -1,5 +1,6 @@
 // The list of page kinds (lib/view/page-kinds.ts) is where the README's URL
 // table, the templates and the builders meet; these tests keep them in step.
+import { splitPattern } from "../../../lib/i18n/translator.ts";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,6 +88,13 @@ describe("page kinds", () => {
       searchVersion: "test",
       renditions: new Map(),
       attachmentType: (_code, kind) => kind,
+      text: (_code, key) => key,
+      // "key|{{a}}|{{b}}": each value where the bundle's pattern would put it.
+      pattern: (_code, key, values) =>
+        splitPattern(
+          [key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"),
+          values,
+        ),
     });
     const checked: string[] = [];
     for (const kind of PAGE_KINDS) {

@@ -1,3 +1,4 @@
+import { splitPattern } from "../../../lib/i18n/translator.ts";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Release } from "../../../lib/content/load.ts";
@@ -24,6 +25,13 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     searchVersion: "test",
     renditions: new Map(),
     attachmentType: (_code, kind) => kind,
+    text: (_code, key) => key,
+    // "key|{{a}}|{{b}}": each value where the bundle's pattern would put it.
+    pattern: (_code, key, values) =>
+      splitPattern(
+        [key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"),
+        values,
+      ),
     ...overrides,
   });
 }
@@ -173,7 +181,21 @@ describe("release pages", () => {
     expect(zh.companyInfo).toEqual({
       name: "极致",
       about: "About Acme.",
-      contacts: [{ name: "Kim", email: "kim@acme.example" }],
+      contacts: [
+        {
+          name: [{ text: "Kim", slot: "name" }],
+          email: {
+            parts: [
+              { text: "release.contactField|" },
+              { text: "release.email", slot: "label" },
+              { text: "|" },
+              { text: "kim@acme.example", slot: "value" },
+            ],
+            address: "kim@acme.example",
+          },
+          phone: undefined,
+        },
+      ],
     });
     expect(fallbacks).toContain("_data/companies/acme.json about.zh");
   });
