@@ -88,7 +88,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   const found = new ProblemList();
   const bundles = found.attempt(() => {
     const loaded = loadBundles(rootDir, registry);
-    assertBundlesBuildable(rootDir, registry, loaded);
+    found.warnings.push(...assertBundlesBuildable(rootDir));
     return loaded;
   });
   const companyData = found.attempt(() => readCompanies(rootDir, registry)) ?? {
@@ -169,7 +169,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     companies,
     buildTime,
     releases,
-    warnings: [...warnings, ...bodyWarnings],
+    warnings: [...found.warnings, ...warnings, ...bodyWarnings],
     pages,
   };
 }

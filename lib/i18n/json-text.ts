@@ -132,40 +132,46 @@ export interface DuplicateKey {
 /** Keys written more than once in the same object, from the text (parsing keeps only the last). */
 export function findDuplicateKeys(text: string): DuplicateKey[] {
   interface Scope {
-    prefix: string;
-    seen: Map<string, number[]>;
+    /** Path of this object or list: home.title, locales[1]. */
+    path: string;
+    /** Keys of an object with their lines; undefined for a list. */
+    keys: Map<string, number[]> | undefined;
+    /** A list's next element index. */
+    next: number;
   }
   const scopes: Scope[] = [];
   const duplicates: DuplicateKey[] = [];
-  let lastProperty: string | undefined;
-  const open = () => {
+  let lastProperty = "";
+  const join = (parent: string, name: string) => (parent ? `${parent}.${name}` : name);
+  /** The path of a value starting now: a list element by index, an object member by key. */
+  const childPath = (): string => {
     const parent = scopes.at(-1);
-    const prefix =
-      parent && lastProperty !== undefined
-        ? parent.prefix
-          ? `${parent.prefix}.${lastProperty}`
-          : lastProperty
-        : (parent?.prefix ?? "");
-    scopes.push({ prefix, seen: new Map() });
-    lastProperty = undefined;
+    if (!parent) return "";
+    if (parent.keys === undefined) return `${parent.path}[${parent.next++}]`;
+    return join(parent.path, lastProperty);
+  };
+  const open = (list: boolean) => () => {
+    scopes.push({ path: childPath(), keys: list ? undefined : new Map(), next: 0 });
   };
   const close = () => {
     const scope = scopes.pop();
-    if (!scope) return;
-    for (const [name, lines] of scope.seen) {
-      if (lines.length > 1) duplicates.push({ key: scope.prefix ? `${scope.prefix}.${name}` : name, lines });
+    for (const [name, lines] of scope?.keys ?? []) {
+      if (lines.length > 1) duplicates.push({ key: join(scope?.path ?? "", name), lines });
     }
   };
   visit(
     text,
     {
-      onObjectBegin: open,
+      onObjectBegin: open(false),
       onObjectEnd: close,
-      onArrayBegin: open,
+      onArrayBegin: open(true),
       onArrayEnd: close,
+      onLiteralValue: () => {
+        childPath();
+      },
       onObjectProperty: (name, _offset, _length, startLine) => {
-        const scope = scopes.at(-1);
-        if (scope) scope.seen.set(name, [...(scope.seen.get(name) ?? []), startLine + 1]);
+        const keys = scopes.at(-1)?.keys;
+        keys?.set(name, [...(keys.get(name) ?? []), startLine + 1]);
         lastProperty = name;
       },
     },

@@ -4,8 +4,8 @@
 import path from "node:path";
 import { z } from "zod";
 import { type Problem, ProblemsError, problemsFromZod } from "../content/problems.ts";
-import { describeJsonError } from "./json-text.ts";
 import { type ContentFolder, contentFolder, readTextFile, toPosix } from "../content/read-text.ts";
+import { describeJsonError } from "./json-text.ts";
 
 const localeSchema = z.strictObject({
   code: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)*$/, "a lowercase code such as en, zh or zh-hant"),
@@ -151,8 +151,14 @@ export function parseJsonText(text: string, file: string): unknown {
     // where the mistake is and how to fix it.
     const mistake = describeJsonError(json);
     if (mistake) {
-      throw new JsonSyntaxError(`${file}:${mistake.line}:${mistake.column}`, `invalid JSON: ${mistake.message}`);
+      throw new JsonSyntaxError(
+        `${file}:${mistake.line}:${mistake.column}`,
+        `invalid JSON: ${mistake.message}`,
+      );
     }
-    throw new JsonSyntaxError(file, `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new JsonSyntaxError(
+      file,
+      `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -33,9 +33,15 @@ export function splitPluralKey(key: string): PluralKey | undefined {
 
 /** The CLDR plural categories of a language, in the usual order (one before other). */
 export function pluralCategories(language: string, ordinal = false): string[] {
-  const categories = new Intl.PluralRules(language, {
-    type: ordinal ? "ordinal" : "cardinal",
-  }).resolvedOptions().pluralCategories;
+  let rules: Intl.PluralRules;
+  try {
+    rules = new Intl.PluralRules(language, { type: ordinal ? "ordinal" : "cardinal" });
+  } catch {
+    // Not a well-formed language tag ("zh_CN"): npm run check:i18n says so
+    // (checkLocaleSupport); until then the one form every language has.
+    return ["other"];
+  }
+  const categories = rules.resolvedOptions().pluralCategories;
   return [...categories].sort((a, b) => CATEGORY_ORDER.indexOf(a) - CATEGORY_ORDER.indexOf(b));
 }
 

@@ -117,9 +117,9 @@ export function listingPages(model: SiteModel): ListingView[] {
 function companyInfoView(model: SiteModel, release: Release, locale: Locale): CompanyInfoView | undefined {
   const company = model.company(release, locale);
   if (!company) return undefined;
-  const { pattern } = model.input;
+  const { pattern, text } = model.input;
   const field = (label: string, value: string) =>
-    pattern(locale.code, "release.contactField", { label: model.input.text(locale.code, label), value });
+    pattern(locale.code, "release.contactField", { label, value });
   return {
     name: company.name,
     about: company.about,
@@ -127,9 +127,14 @@ function companyInfoView(model: SiteModel, release: Release, locale: Locale): Co
       name: contact.role
         ? pattern(locale.code, "release.contactName", { name: contact.name, role: contact.role })
         : [{ text: contact.name, slot: "name" }],
-      email: contact.email ? { parts: field("release.email", contact.email), address: contact.email } : undefined,
+      email: contact.email
+        ? { parts: field(text(locale.code, "release.email"), contact.email), address: contact.email }
+        : undefined,
       phone: contact.phone
-        ? { parts: field("release.phone", contact.phone), tel: contact.phone.replace(/\s+/g, "") }
+        ? {
+            parts: field(text(locale.code, "release.phone"), contact.phone),
+            tel: contact.phone.replace(/\s+/g, ""),
+          }
         : undefined,
     })),
   };

@@ -7,6 +7,7 @@ import { formatReleaseTime } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
 import type { ImageRendition } from "../content/media.ts";
 import type { Locale, LocaleRegistry } from "../i18n/locales.ts";
+import type { PatternPart } from "../i18n/translator.ts";
 import { type ArchiveGroup, byCompany, byTag, byYear } from "./archives.ts";
 import { groupByLocale, pairTranslations, sortNewestFirst } from "./collections.ts";
 import type { PageKind } from "./page-kinds.ts";
@@ -23,7 +24,6 @@ import {
   tagUrl,
   yearUrl,
 } from "./urls.ts";
-import type { PatternPart } from "../i18n/translator.ts";
 import type { Alternate, ListKind, LocaleView, PageViewBase, ReleaseCard, SwitchLink } from "./views.ts";
 
 export interface PagesInput {

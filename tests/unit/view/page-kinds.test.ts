@@ -1,11 +1,12 @@
 // The list of page kinds (lib/view/page-kinds.ts) is where the README's URL
 // table, the templates and the builders meet; these tests keep them in step.
-import { splitPattern } from "../../../lib/i18n/translator.ts";
+
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Release } from "../../../lib/content/load.ts";
+import { splitPattern } from "../../../lib/i18n/translator.ts";
 import { buildPages, PAGE_KINDS } from "../../../lib/view/page-kinds.ts";
 import { testRegistry, testRelease } from "../../support/temp-project.ts";
 
@@ -91,10 +92,7 @@ describe("page kinds", () => {
       text: (_code, key) => key,
       // "key|{{a}}|{{b}}": each value where the bundle's pattern would put it.
       pattern: (_code, key, values) =>
-        splitPattern(
-          [key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"),
-          values,
-        ),
+        splitPattern([key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"), values),
     });
     const checked: string[] = [];
     for (const kind of PAGE_KINDS) {

@@ -1,8 +1,8 @@
-import { splitPattern } from "../../../lib/i18n/translator.ts";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Release } from "../../../lib/content/load.ts";
 import { markdown } from "../../../lib/content/markdown.ts";
+import { splitPattern } from "../../../lib/i18n/translator.ts";
 import { buildPages } from "../../../lib/view/page-kinds.ts";
 import type { PagesInput } from "../../../lib/view/site-model.ts";
 import { testRegistry, testRelease } from "../../support/temp-project.ts";
@@ -28,10 +28,7 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     text: (_code, key) => key,
     // "key|{{a}}|{{b}}": each value where the bundle's pattern would put it.
     pattern: (_code, key, values) =>
-      splitPattern(
-        [key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"),
-        values,
-      ),
+      splitPattern([key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"), values),
     ...overrides,
   });
 }
