@@ -106,10 +106,10 @@ export function describeJsonError(text: string): JsonMistake | undefined {
       // The error spans the whole text; point at the backslash itself.
       const bad = /\\(?:u(?![0-9a-fA-F]{4})|[^"\\/bfnrtu])/.exec(found);
       const offset = first.offset + (bad?.index ?? 0);
-      const escape = bad?.[0] ?? "\\";
+      const sequence = bad?.[0] ?? "\\";
       return at(
         offset,
-        `\`${escape}\` is not a valid escape: a backslash in a text is written \\\\ (and a quote \\")`,
+        `\`${sequence}\` is not a valid escape: a backslash in a text is written \\\\ (and a quote \\")`,
       );
     }
     case "InvalidCharacter":
