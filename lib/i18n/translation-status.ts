@@ -14,6 +14,8 @@ import path from "node:path";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import { type LoadOptions, loadReleases, type Release, type ReleaseStatus } from "../content/load.ts";
 import type { LocaleRegistry } from "./locales.ts";
+import { formatChange, type SourceChanges } from "./source-changes.ts";
+import type { ContentNote } from "./translated-content.ts";
 
 const SOURCE_HASH_FIELD = "sourceHash";
 
@@ -36,6 +38,9 @@ export interface StatusRelease {
   hash: string;
   /** The source version this translation says it translates, if recorded. */
   sourceHash: string | undefined;
+  /** Keys that must be the same in every language (lib/i18n/translated-content.ts). */
+  company: string | undefined;
+  tags: readonly string[];
 }
 
 type StatusKind = "missing" | "stale" | "unverified" | "up-to-date" | "no-source";
@@ -52,6 +57,8 @@ interface StatusItem {
   /** For a stale translation: what it recorded and what the source is now. */
   recordedHash?: string;
   currentHash?: string;
+  /** For a stale translation: the word changes in the source since it was marked, or why they are unknown. */
+  sourceChanges?: SourceChanges;
 }
 
 interface LocaleStatus {
@@ -60,6 +67,8 @@ interface LocaleStatus {
   counts: Record<StatusKind, number>;
   /** Every release of the source or this language, by kind, then by key. */
   items: StatusItem[];
+  /** Company texts this language lacks, translations whose keys differ: one kind of content after another. */
+  notes: ContentNote[];
 }
 
 export interface TranslationStatus {
@@ -87,6 +96,7 @@ function statusOf(source: StatusRelease, translation: StatusRelease): StatusItem
 export function translationStatus(
   registry: LocaleRegistry,
   releases: readonly StatusRelease[],
+  notes: readonly ContentNote[] = [],
 ): TranslationStatus {
   const pairs = new Map<string, Map<string, StatusRelease>>();
   for (const release of releases) {
@@ -121,7 +131,13 @@ export function translationStatus(
       );
       const counts = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<StatusKind, number>;
       for (const item of items) counts[item.kind]++;
-      return { code: locale.code, label: locale.label, counts, items };
+      return {
+        code: locale.code,
+        label: locale.label,
+        counts,
+        items,
+        notes: notes.filter((n) => n.locale === locale.code),
+      };
     });
   return { sourceLocale: sourceCode, locales };
 }
@@ -156,7 +172,19 @@ export function formatStatus(report: TranslationStatus): string {
       `${locale.code} (${locale.label}): ${c["up-to-date"]} up to date, ${c.stale} stale, ${c.unverified} unverified, ${c.missing} missing, ${c["no-source"]} only in ${locale.code}`,
     );
     for (const item of locale.items) {
-      if (item.kind !== "up-to-date") lines.push(`  ${describeItem(item, locale.code, report.sourceLocale)}`);
+      if (item.kind === "up-to-date") continue;
+      lines.push(`  ${describeItem(item, locale.code, report.sourceLocale)}`);
+      const changes = item.sourceChanges;
+      if (changes && "unknown" in changes)
+        lines.push(`              what changed is unknown: ${changes.unknown}`);
+      else if (changes) {
+        lines.push(`              changed in ${item.source} ([-removed-] {+added+}):`);
+        for (const change of changes.changes) lines.push(`                ${formatChange(change)}`);
+      }
+    }
+    for (const note of locale.notes) {
+      const label = note.file.startsWith("_data/companies/") ? "company" : "keys";
+      lines.push(`  ${label.padEnd(11)} ${note.file}: ${note.field}: ${note.message}`);
     }
   }
   const needsMark = report.locales.some((l) => l.counts.stale + l.counts.unverified > 0);
@@ -270,6 +298,8 @@ export function readStatusReleases(options: LoadOptions): StatusRelease[] {
       status: release.status,
       hash: hashSource(text),
       sourceHash: recorded === undefined || recorded === null ? undefined : String(recorded),
+      company: release.company,
+      tags: release.tags,
     };
   });
 }

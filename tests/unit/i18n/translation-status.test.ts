@@ -33,6 +33,8 @@ function release(locale: string, slug: string, fields: Partial<StatusRelease> = 
     status: "published",
     hash: `hash-${locale}-${slug}`,
     sourceHash: undefined,
+    company: undefined,
+    tags: [],
     ...fields,
   };
 }
