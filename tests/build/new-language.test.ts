@@ -71,7 +71,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "pressroom-new-language-"));
   copyProject(projectRoot, dir);
   // The sample site itself: its releases and companies, and the formatter's settings.
-  for (const part of ["src/releases", "_data/companies", "biome.json"]) {
+  for (const part of ["src/releases", "_data/companies", "biome.json", ".gitignore"]) {
     cpSync(path.join(projectRoot, part), path.join(dir, part), { recursive: true });
   }
   const entry = guideEntry();

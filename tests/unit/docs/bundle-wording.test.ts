@@ -28,7 +28,9 @@ function testFiles(dir: string): string[] {
 
 describe("tests and the Chinese bundle's wording", () => {
   it("no test contains the wording of a zh bundle value", () => {
-    const bundle = JSON.parse(readFileSync(path.join(projectRoot, "locales", "zh", "translation.json"), "utf8"));
+    const bundle = JSON.parse(
+      readFileSync(path.join(projectRoot, "locales", "zh", "translation.json"), "utf8"),
+    );
     const pieces = leaves(bundle).flatMap(([key, value]) =>
       value
         .split(/\{\{[^}]*\}\}/)

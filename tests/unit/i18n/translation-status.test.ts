@@ -124,6 +124,44 @@ describe("translationStatus", () => {
   });
 });
 
+describe("the report's details for a translator", () => {
+  it("shows under a stale translation what changed in its source, or why that is unknown", () => {
+    const report = translationStatus(testRegistry, [
+      release("en", "a", { hash: "bbbbbbbbbbbb" }),
+      release("zh", "a", { sourceHash: "aaaaaaaaaaaa" }),
+      release("en", "b", { hash: "dddddddddddd" }),
+      release("zh", "b", { sourceHash: "cccccccccccc" }),
+    ]);
+    const [a, b] = report.locales[0]?.items ?? [];
+    if (!a || !b) throw new Error("expected two stale items");
+    a.sourceChanges = { changes: [{ before: "rose ", removed: "5", added: "7", after: "%" }] };
+    b.sourceChanges = { unknown: "no history; compare the two files" };
+    const lines = formatStatus(report).split("\n");
+    expect(lines.slice(1, 6)).toEqual([
+      expect.stringMatching(/^ {2}stale {7}src\/releases\/zh\/a\.md: /),
+      "              changed in src/releases/en/a.md ([-removed-] {+added+}):",
+      "                …rose [-5-]{+7+}%…",
+      expect.stringMatching(/^ {2}stale {7}src\/releases\/zh\/b\.md: /),
+      "              what changed is unknown: no history; compare the two files",
+    ]);
+  });
+
+  it("lists company texts and differing keys of each language under it", () => {
+    const report = translationStatus(
+      testRegistry,
+      [],
+      [
+        { locale: "zh", file: "_data/companies/acme.json", field: "about.zh", message: "missing" },
+        { locale: "zh", file: "src/releases/zh/a.md", field: "tags", message: "differs" },
+      ],
+    );
+    expect(formatStatus(report).split("\n").slice(1)).toEqual([
+      "  company     _data/companies/acme.json: about.zh: missing",
+      "  keys        src/releases/zh/a.md: tags: differs",
+    ]);
+  });
+});
+
 describe("hashSource", () => {
   it("is 12 hex digits that change when the text changes", () => {
     expect(hashSource("---\ntitle: A\n---\nBody\n")).toMatch(/^[0-9a-f]{12}$/);
