@@ -1,15 +1,14 @@
 // The checks behind `npm run check:i18n` (scripts/check-i18n.ts): every
 // locale's bundle against the source locale's, and the source bundle against
-// the keys that templates and lib/ use. The build only warns when a string
-// falls back to English (lib/i18n/translator.ts); this check runs in `npm test`, so a
-// missing or broken string is found before anyone reads the page.
+// the keys that templates and lib/ use, with warnings for likely mistakes that
+// leave the pages working (keys written twice, text left as in the source,
+// language codes the runtime does not know).
 //
-// Two kinds of problem would break the pages themselves, so the build stops
-// on them too, with the same lines (checkBundlesForBuild, through
-// assertBundlesBuildable in lib/build/newsroom.ts): a value that is not text, where i18next would
-// publish its own "returned an object" message, and a key a template or
-// lib/ uses that the source bundle lacks, where rendering would stop with a
-// template engine stack trace.
+// The build and `npm start` run the same checks (assertBundlesBuildable,
+// through lib/build/newsroom.ts): an error stops them, a warning is printed.
+// Only what shows the source text instead (a missing key or plural form, an
+// empty value) is left to the translator's fallback warning, so a
+// half-translated language can still be previewed.
 //
 // Every check is a pure function over file texts, so tests need no files;
 // readCheckInput is the only part that touches the disk.
