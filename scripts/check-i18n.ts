@@ -16,7 +16,10 @@ import { missingCompanyTexts, releaseKeyDifferences } from "../lib/i18n/translat
 
 readArguments({}, "Usage: npm run check:i18n   (it takes no options)");
 
-/** Company texts and release keys: warnings, as the pages still work (in the source language). */
+/**
+ * Company files that cannot be read (errors, as for the build), then company
+ * texts and release keys (warnings: the pages still work, in the source language).
+ */
 async function contentFindings(rootDir: string): Promise<Finding[]> {
   let registry: ReturnType<typeof loadRegistry>;
   try {
@@ -25,7 +28,9 @@ async function contentFindings(rootDir: string): Promise<Finding[]> {
     return []; // checkI18n reports the registry
   }
   const notes = [];
-  const { companies } = readCompanies(rootDir, registry);
+  const { companies, problems } = readCompanies(rootDir, registry);
+  // A broken company file stops the build; translators edit these files too.
+  const broken: Finding[] = problems.map((p) => ({ severity: "error", ...p }));
   notes.push(...missingCompanyTexts(companies, registry));
   try {
     const site = await loadSite(rootDir);
@@ -47,11 +52,14 @@ async function contentFindings(rootDir: string): Promise<Finding[]> {
         "some releases could not be read, so their company and tags were not compared: npm run build lists why",
     });
   }
-  return notes.map(({ locale: _locale, field, ...note }) => ({
-    severity: "warning" as const,
-    ...note,
-    ...(field ? { field } : {}),
-  }));
+  return [
+    ...broken,
+    ...notes.map(({ locale: _locale, field, ...note }) => ({
+      severity: "warning" as const,
+      ...note,
+      ...(field ? { field } : {}),
+    })),
+  ];
 }
 
 const rootDir = process.cwd();

@@ -17,11 +17,23 @@ import { projectRoot } from "../support/fixture-site.ts";
 const guide = readFileSync(path.join(projectRoot, "TRANSLATING.md"), "utf8");
 const RELEASE = "lumora-opens-cylindrical-cell-line";
 
-/** The registry entry as the guide's "Adding a language" shows it: the lines of the block's new `{ … }`. */
+/**
+ * The registry entry as the guide's "Adding a language" shows it: the last
+ * `{ … }` of its first JSON block, as the reader sees it (a block inside a
+ * list item is indented in the Markdown source; that indent is not part of it).
+ */
 function guideEntry(): { lines: string; code: string } {
   const section = guide.slice(guide.indexOf("## Adding a language"));
-  const block = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
-  const entry = /\n( *)\{\n(?:\1 .*\n)*?\1 {2}"code": "([a-z-]+)",\n(?:\1 .*\n)*\1\}/.exec(`\n${block}`);
+  const fence = /^( *)```json\n([\s\S]*?)^\1```/m.exec(section);
+  const indent = fence?.[1] ?? "";
+  const block = (fence?.[2] ?? "")
+    .split("\n")
+    .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join("\n");
+  const entries = [
+    ...`\n${block}`.matchAll(/\n( *)\{\n(?:\1 .*\n)*?\1 {2}"code": "([a-z-]+)",\n(?:\1 .*\n)*?\1\}/g),
+  ];
+  const entry = entries.at(-1);
   if (!entry?.[2]) throw new Error("TRANSLATING.md: no registry entry with a code under Adding a language");
   return { lines: entry[0].slice(1), code: entry[2] };
 }
