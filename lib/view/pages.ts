@@ -24,7 +24,6 @@ import type {
   ArchiveEntry,
   ArchiveView,
   ChooserView,
-  CompanyInfoView,
   FeedView,
   ListingView,
   PageViewBase,
@@ -114,32 +113,6 @@ export function listingPages(model: SiteModel): ListingView[] {
   });
 }
 
-function companyInfoView(model: SiteModel, release: Release, locale: Locale): CompanyInfoView | undefined {
-  const company = model.company(release, locale);
-  if (!company) return undefined;
-  const { pattern, text } = model.input;
-  const field = (label: string, value: string) =>
-    pattern(locale.code, "release.contactField", { label, value });
-  return {
-    name: company.name,
-    about: company.about,
-    contacts: company.contacts.map((contact) => ({
-      name: contact.role
-        ? pattern(locale.code, "release.contactName", { name: contact.name, role: contact.role })
-        : [{ text: contact.name, slot: "name" }],
-      email: contact.email
-        ? { parts: field(text(locale.code, "release.email"), contact.email), address: contact.email }
-        : undefined,
-      phone: contact.phone
-        ? {
-            parts: field(text(locale.code, "release.phone"), contact.phone),
-            tel: contact.phone.replace(/\s+/g, ""),
-          }
-        : undefined,
-    })),
-  };
-}
-
 function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
   const { registry, input } = model;
   const sorted = model.sorted(locale);
@@ -152,7 +125,7 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
       .map((v) => ({ ...v, url: releaseUrl(v.locale, v.release.slug) }));
     const original = existing.find((v) => v.locale.code === registry.source.code);
     const card = model.card(release);
-    const companyInfo = companyInfoView(model, release, locale);
+    const companyInfo = model.companyInfo(release, locale);
     const next = around.get(release);
     const isOriginal = original?.release === release;
     return {

@@ -6,6 +6,8 @@ import { type Companies, type CompanyView, companyView } from "../content/compan
 import { formatReleaseTime } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
 import type { ImageRendition } from "../content/media.ts";
+import type { SealedAttachment } from "../embargo/media.ts";
+import type { EmbargoIdentity } from "../embargo/seal.ts";
 import type { Locale, LocaleRegistry } from "../i18n/locales.ts";
 import type { PatternPart } from "../i18n/translator.ts";
 import { type ArchiveGroup, byCompany, byTag, byYear } from "./archives.ts";
@@ -24,7 +26,15 @@ import {
   tagUrl,
   yearUrl,
 } from "./urls.ts";
-import type { Alternate, ListKind, LocaleView, PageViewBase, ReleaseCard, SwitchLink } from "./views.ts";
+import type {
+  Alternate,
+  CompanyInfoView,
+  ListKind,
+  LocaleView,
+  PageViewBase,
+  ReleaseCard,
+  SwitchLink,
+} from "./views.ts";
 
 export interface PagesInput {
   registry: LocaleRegistry;
@@ -55,6 +65,15 @@ export interface PagesInput {
   text: (localeCode: string, key: string) => string;
   /** A bundle pattern cut at its placeholders (Translator.parts), for text around markup. */
   pattern: (localeCode: string, key: string, values: Record<string, string>) => PatternPart[];
+  /** With the embargo secret set (and never in a preview): what the embargoed previews need. */
+  embargo?: EmbargoPagesInput | undefined;
+}
+
+export interface EmbargoPagesInput {
+  /** The preview folder's name of a release in one language (lib/embargo/seal.ts). */
+  id: (identity: EmbargoIdentity) => string;
+  /** Sealed media-kit files, by "<locale>/<slug>", then by source file. */
+  media: ReadonlyMap<string, ReadonlyMap<string, SealedAttachment>>;
 }
 
 export function localeView(locale: Locale): LocaleView {
@@ -171,6 +190,33 @@ export class SiteModel {
         urlOf(registry.source),
       ),
       switcher: switcherFor(registry, locale, urlOf),
+    };
+  }
+
+  /** The company's texts for a release page, contact lines cut at the bundle patterns' placeholders. */
+  companyInfo(release: Release, locale: Locale): CompanyInfoView | undefined {
+    const company = this.company(release, locale);
+    if (!company) return undefined;
+    const { pattern, text } = this.input;
+    const field = (label: string, value: string) =>
+      pattern(locale.code, "release.contactField", { label, value });
+    return {
+      name: company.name,
+      about: company.about,
+      contacts: company.contacts.map((contact) => ({
+        name: contact.role
+          ? pattern(locale.code, "release.contactName", { name: contact.name, role: contact.role })
+          : [{ text: contact.name, slot: "name" }],
+        email: contact.email
+          ? { parts: field(text(locale.code, "release.email"), contact.email), address: contact.email }
+          : undefined,
+        phone: contact.phone
+          ? {
+              parts: field(text(locale.code, "release.phone"), contact.phone),
+              tel: contact.phone.replace(/\s+/g, ""),
+            }
+          : undefined,
+      })),
     };
   }
 

@@ -76,6 +76,7 @@ describe("page kinds", () => {
         release("en", "second", "2025-02-01"),
         release("en", "third", "2025-03-01"),
         release("zh", "first", "2025-01-01", { company: "acme", tags: ["solar"] }),
+        release("en", "later", "2025-04-01", { status: "scheduled" }),
       ],
       releasesPerPage: 2,
       renderBody: (source) => source,
@@ -93,6 +94,7 @@ describe("page kinds", () => {
       // "key|{{a}}|{{b}}": each value where the bundle's pattern would put it.
       pattern: (_code, key, values) =>
         splitPattern([key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"), values),
+      embargo: { id: (r) => `${r.locale}${r.slug}`, media: new Map() },
     });
     const checked: string[] = [];
     for (const kind of PAGE_KINDS) {
@@ -111,6 +113,15 @@ describe("page kinds", () => {
         kind.key,
       ).toEqual([]);
     }
-    expect(checked).toEqual(["chooser", "listings", "releases", "archives", "search", "offline", "notFound"]);
+    expect(checked).toEqual([
+      "chooser",
+      "listings",
+      "releases",
+      "archives",
+      "search",
+      "offline",
+      "notFound",
+      "embargo",
+    ]);
   });
 });
