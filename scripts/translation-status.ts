@@ -10,12 +10,14 @@
 // The report exits 0 whatever it finds; a bad argument or invalid releases exit 1.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { readArguments } from "../lib/build/command-line.ts";
 import { loadSite } from "../lib/build/newsroom.ts";
-import { loadCompanies } from "../lib/content/companies.ts";
+import { type Companies, loadCompanies } from "../lib/content/companies.ts";
 import { resolveBuildTime } from "../lib/content/dates.ts";
 import { findProblemsError } from "../lib/content/problems.ts";
 import { type LocaleRegistry, loadRegistry } from "../lib/i18n/locales.ts";
+import { sourceChanges } from "../lib/i18n/source-changes.ts";
+import { missingCompanyTexts, releaseKeyDifferences } from "../lib/i18n/translated-content.ts";
 import {
   formatStatus,
   planMarks,
@@ -27,13 +29,18 @@ import {
 } from "../lib/i18n/translation-status.ts";
 import { reservedSlugs } from "../lib/view/page-kinds.ts";
 
-const { values } = parseArgs({
-  options: {
-    json: { type: "boolean", default: false },
-    mark: { type: "string", multiple: true, default: [] },
-    "mark-all": { type: "string", multiple: true, default: [] },
+const USAGE =
+  "Usage: npm run status:translations -- [--json] [--mark <language>/<file name without .md>]... [--mark-all <language>]...";
+const values = readArguments(
+  {
+    json: { type: "boolean" },
+    mark: { type: "string", multiple: true, value: "a translation, such as --mark zh/new-plant-opens" },
+    "mark-all": { type: "string", multiple: true, value: "a language, such as --mark-all zh" },
   },
-});
+  USAGE,
+);
+const strings = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : []).filter((v): v is string => typeof v === "string");
 
 /** "zh/new-plant-opens", also "zh/new-plant-opens.md", "src/releases/zh/2025/new-plant-opens.md" or "src/pages/zh/about.md". */
 function parseTarget(value: string): { locale: string; slug: string } {
@@ -49,7 +56,11 @@ function parseTarget(value: string): { locale: string; slug: string } {
   return { locale, slug };
 }
 
-async function readReleases(rootDir: string, registry: LocaleRegistry): Promise<StatusRelease[]> {
+async function readReleases(
+  rootDir: string,
+  registry: LocaleRegistry,
+  companies: Companies,
+): Promise<StatusRelease[]> {
   const site = await loadSite(rootDir);
   return [
     ...readStatusReleases({
@@ -57,7 +68,7 @@ async function readReleases(rootDir: string, registry: LocaleRegistry): Promise<
       registry,
       timeZone: site.timeZone,
       buildTime: resolveBuildTime(process.env.BUILD_TIME, site.timeZone),
-      companyKeys: new Set(loadCompanies(rootDir, registry).keys()),
+      companyKeys: new Set(companies.keys()),
     }),
     ...readStatusPages({ rootDir, registry, reservedSlugs: reservedSlugs() }),
   ];
@@ -66,11 +77,12 @@ async function readReleases(rootDir: string, registry: LocaleRegistry): Promise<
 try {
   const rootDir = process.cwd();
   const registry = loadRegistry(rootDir);
-  let releases = await readReleases(rootDir, registry);
+  const companies = loadCompanies(rootDir, registry);
+  let releases = await readReleases(rootDir, registry, companies);
 
   const targets = [
-    ...(values.mark ?? []).map(parseTarget),
-    ...(values["mark-all"] ?? []).map((locale) => ({ locale })),
+    ...strings(values.mark).map(parseTarget),
+    ...strings(values["mark-all"]).map((locale) => ({ locale })),
   ];
   if (targets.length > 0) {
     // Plan every mark before writing any, so a bad argument changes nothing.
@@ -85,10 +97,26 @@ try {
       );
     }
     if (marks.length === 0) console.error("nothing to mark: no translation there has a source version");
-    releases = await readReleases(rootDir, registry);
+    releases = await readReleases(rootDir, registry, companies);
   }
 
-  const status = translationStatus(registry, releases);
+  const status = translationStatus(registry, releases, [
+    ...missingCompanyTexts(companies, registry),
+    ...releaseKeyDifferences(releases, registry),
+  ]);
+  for (const locale of status.locales) {
+    for (const item of locale.items) {
+      if (item.kind !== "stale" || !item.source || !item.recordedHash) continue;
+      const current = readFileSync(path.join(rootDir, item.source), "utf8");
+      item.sourceChanges = sourceChanges(
+        rootDir,
+        item.source,
+        item.recordedHash,
+        current,
+        registry.source.i18nextLanguage,
+      );
+    }
+  }
   console.log(values.json ? JSON.stringify(status, null, 2) : formatStatus(status));
 } catch (error) {
   const problems = findProblemsError(error);

@@ -1,6 +1,9 @@
-// What `npm run build` prints when it is called wrongly or fails in a way
-// no check foresaw: one line per problem, never a stack trace unless asked
-// for with --debug. Used by scripts/build.ts.
+// What the npm scripts print when they are called wrongly, and what
+// `npm run build` prints when it fails in a way no check foresaw: one line
+// per problem and the usage, never a stack trace unless asked for with
+// --debug. Used by scripts/build.ts, scripts/check-i18n.ts and
+// scripts/translation-status.ts.
+import { parseArgs } from "node:util";
 
 export const USAGE =
   "Usage: npm run build -- [--out DIR] [--debug]   or   npm run build:preview -- [--out DIR] [--debug]";
@@ -11,7 +14,15 @@ export type ArgToken =
   | { kind: "positional"; value: string }
   | { kind: "option-terminator" };
 
-export type OptionTypes = Record<string, { type: "string" | "boolean" }>;
+export type OptionTypes = Record<
+  string,
+  {
+    type: "string" | "boolean";
+    multiple?: boolean;
+    /** What a string option's value is, for the message when it is missing: "a folder, such as --out public". */
+    value?: string;
+  }
+>;
 
 /** One line per argument the build does not understand. */
 export function argumentProblems(tokens: readonly ArgToken[], options: OptionTypes): string[] {
@@ -26,14 +37,53 @@ export function argumentProblems(tokens: readonly ArgToken[], options: OptionTyp
     if (!type) {
       problems.push(`Unknown option ${token.rawName}.`);
     } else if (type === "string" && !token.value) {
-      problems.push(`${token.rawName} needs a folder, such as ${token.rawName} public.`);
+      problems.push(`${token.rawName} needs ${expectedValue(options, token)}.`);
     } else if (type === "string" && !token.inlineValue && token.value?.startsWith("-")) {
-      problems.push(`${token.rawName} needs a folder, not the option ${token.value}.`);
+      problems.push(
+        `${token.rawName} needs ${expectedValue(options, token).split(",")[0]}, not the option ${token.value}.`,
+      );
     } else if (type === "boolean" && token.value !== undefined) {
       problems.push(`${token.rawName} takes no value.`);
     }
   }
   return problems;
+}
+
+function expectedValue(options: OptionTypes, token: { name: string; rawName: string }): string {
+  return options[token.name]?.value ?? `a folder, such as ${token.rawName} public`;
+}
+
+/**
+ * The values of a script's options; on any argument it does not understand,
+ * prints one line per problem and the usage, and exits 1. A forgotten `--`
+ * after `npm run x` gives npm the options instead, so the script sees
+ * their values as unexpected arguments and says so here.
+ */
+export function readArguments(
+  options: OptionTypes,
+  usage: string,
+  args: string[] = process.argv.slice(2),
+): Record<string, string | boolean | (string | boolean)[] | undefined> {
+  // Not strict: parseArgs' own exceptions would be a stack trace.
+  const { values, tokens } = parseArgs({
+    args,
+    options: Object.fromEntries(
+      Object.entries(options).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }]),
+    ),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const wrong = argumentProblems(tokens as ArgToken[], options);
+  if (wrong.length > 0) {
+    for (const line of wrong) console.error(line);
+    if (tokens?.some((t) => t.kind === "positional")) {
+      console.error("Options go after -- (npm keeps what comes before it for itself), as in:");
+    }
+    console.error(usage);
+    process.exit(1);
+  }
+  return values;
 }
 
 function oneLine(text: string): string {

@@ -96,7 +96,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   const found = new ProblemList();
   const bundles = found.attempt(() => {
     const loaded = loadBundles(rootDir, registry);
-    assertBundlesBuildable(rootDir, registry, loaded);
+    found.warnings.push(...assertBundlesBuildable(rootDir));
     return loaded;
   });
   const companyData = found.attempt(() => readCompanies(rootDir, registry)) ?? {
@@ -194,6 +194,8 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     renditions,
     attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
     pages: staticPages,
+    text: (code, key) => translator.t(code, key),
+    pattern: (code, key, values) => translator.parts(code, key, values),
     embargo: embargo && { id: (identity) => embargo.id(identity), media: sealedMedia },
   });
   return {
@@ -205,7 +207,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     buildTime,
     releases,
     staticPages,
-    warnings: [...warnings, ...bodyWarnings],
+    warnings: [...found.warnings, ...warnings, ...bodyWarnings],
     pages,
     embargo,
   };

@@ -40,10 +40,7 @@ const companySchema = z.strictObject({
     .optional(),
 });
 
-type Contact = z.infer<typeof contactSchema> & {
-  /** The phone number as shown: with non-breaking spaces. */
-  phoneText?: string;
-};
+export type Contact = z.infer<typeof contactSchema>;
 
 /** A press-kit file, found and checked, with its title and caption per locale. */
 export interface PressKitFile {
@@ -206,10 +203,7 @@ export function companyView(
   return {
     name: pick(company.name, "name") ?? company.key,
     about: pick(company.about, "about"),
-    // A number must not break across lines: its spaces become non-breaking.
-    contacts: (ownContacts ?? sourceContacts ?? []).map((c) =>
-      c.phone ? { ...c, phoneText: c.phone.replace(/ /g, "\u00a0") } : c,
-    ),
+    contacts: ownContacts ?? sourceContacts ?? [],
     aboutLocale: localeOf(company.about),
     contactsLocale: localeOf(company.contacts),
   };

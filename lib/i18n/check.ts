@@ -1,15 +1,14 @@
 // The checks behind `npm run check:i18n` (scripts/check-i18n.ts): every
 // locale's bundle against the source locale's, and the source bundle against
-// the keys that templates and lib/ use. The build only warns when a string
-// falls back to English (lib/i18n/translator.ts); this check runs in `npm test`, so a
-// missing or broken string is found before anyone reads the page.
+// the keys that templates and lib/ use, with warnings for likely mistakes that
+// leave the pages working (keys written twice, text left as in the source,
+// language codes the runtime does not know).
 //
-// Two kinds of problem would break the pages themselves, so the build stops
-// on them too, with the same lines (checkBundlesForBuild, through
-// assertBundlesBuildable in lib/build/newsroom.ts): a value that is not text, where i18next would
-// publish its own "returned an object" message, and a key a template or
-// lib/ uses that the source bundle lacks, where rendering would stop with a
-// template engine stack trace.
+// The build and `npm start` run the same checks (assertBundlesBuildable,
+// through lib/build/newsroom.ts): an error stops them, a warning is printed.
+// Only what shows the source text instead (a missing key or plural form, an
+// empty value) is left to the translator's fallback warning, so a
+// half-translated language can still be previewed.
 //
 // Every check is a pure function over file texts, so tests need no files;
 // readCheckInput is the only part that touches the disk.
@@ -17,9 +16,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { formatProblem, type Problem, ProblemsError } from "../content/problems.ts";
 import { contentFolder, readTextFile, toPosix } from "../content/read-text.ts";
+import { findDuplicateKeys } from "./json-text.ts";
 import {
   JsonSyntaxError,
   LOCALES_DIR,
+  type Locale,
   type LocaleRegistry,
   parseJsonText,
   parseRegistry,
@@ -32,6 +33,12 @@ type Severity = "error" | "warning";
 export interface Finding extends Problem {
   /** Errors fail `npm run check:i18n` (and so `npm test`); warnings are printed only. */
   severity: Severity;
+  /**
+   * The page shows the source language's text instead (a missing key or
+   * plural form, an empty value): the build and `npm start` report these as
+   * they happen, as fallbacks, rather than stopping.
+   */
+  fallsBack?: true;
 }
 
 /** `error locales/zh/translation.json: home.count_one: not a plural form of zh-CN (its forms: other)` */
@@ -50,6 +57,8 @@ const warning = (file: string, field: string | undefined, message: string): Find
   ...error(file, field, message),
   severity: "warning",
 });
+
+const fallback = (finding: Finding): Finding => ({ ...finding, fallsBack: true });
 
 /** Project-relative, forward slashes: the path every message names. */
 function bundleFile(code: string): string {
@@ -239,10 +248,12 @@ function checkPluralForms(bundle: ParsedBundle): Finding[] {
     for (const category of needed) {
       if (!group.forms.has(category)) {
         findings.push(
-          error(
-            bundle.file,
-            pluralKey(group.base, group.ordinal, category),
-            `missing plural form "${category}" of ${bundle.language} (${formsOf(bundle.language, group.ordinal)})`,
+          fallback(
+            error(
+              bundle.file,
+              pluralKey(group.base, group.ordinal, category),
+              `missing plural form "${category}" of ${bundle.language} (${formsOf(bundle.language, group.ordinal)})`,
+            ),
           ),
         );
       }
@@ -302,7 +313,9 @@ function compareVariables(
 function checkEmptyValues(bundle: ParsedBundle): Finding[] {
   return [...bundle.leaves]
     .filter(([, text]) => text.trim() === "")
-    .map(([key]) => error(bundle.file, key, "empty: write the text; an empty value counts as missing"));
+    .map(([key]) =>
+      fallback(error(bundle.file, key, "empty: write the text; an empty value counts as missing")),
+    );
 }
 
 /**
@@ -328,7 +341,9 @@ export function compareBundles(source: ParsedBundle, target: ParsedBundle): Find
     const text = to.plain.get(key);
     if (text === undefined) {
       if (!wrongType(key)) {
-        findings.push(error(file, key, `missing (${source.file} has ${JSON.stringify(sourceText)})`));
+        findings.push(
+          fallback(error(file, key, `missing (${source.file} has ${JSON.stringify(sourceText)})`)),
+        );
       }
       continue;
     }
@@ -350,10 +365,12 @@ export function compareBundles(source: ParsedBundle, target: ParsedBundle): Find
         if (wrongType(pluralKey(group.base, group.ordinal, category))) continue;
         const example = group.forms.get(category) ?? other;
         findings.push(
-          error(
-            file,
-            pluralKey(group.base, group.ordinal, category),
-            `missing${example ? ` (${source.file} has ${JSON.stringify(example.text)} for ${example.key})` : ""}`,
+          fallback(
+            error(
+              file,
+              pluralKey(group.base, group.ordinal, category),
+              `missing${example ? ` (${source.file} has ${JSON.stringify(example.text)} for ${example.key})` : ""}`,
+            ),
           ),
         );
       }
@@ -380,6 +397,90 @@ export function compareBundles(source: ParsedBundle, target: ParsedBundle): Find
     }
   }
   return findings;
+}
+
+// ---------------------------------------------------------------------------
+// Likely mistakes that leave the pages working (warnings)
+
+/** A key written twice in one object of a JSON file: JSON keeps the last one, silently. */
+export function checkDuplicateKeys(text: string, file: string): Finding[] {
+  return findDuplicateKeys(text.replace(/^\uFEFF/, "")).map((duplicate) =>
+    warning(
+      file,
+      duplicate.key,
+      `written ${duplicate.lines.length} times (lines ${duplicate.lines.join(", ")}); only the last one is used: keep one and delete the others`,
+    ),
+  );
+}
+
+/**
+ * Text identical to the source language's in a translation: most likely
+ * copied and not translated yet. Text without letters ("{{count}}", "·") and
+ * the keys the registry lists as `sameAsSource` (brand names) are left alone.
+ */
+export function checkSameAsSource(source: ParsedBundle, target: ParsedBundle, locale: Locale): Finding[] {
+  const allowed = new Set(locale.sameAsSource);
+  const findings: Finding[] = [];
+  for (const [key, text] of target.leaves) {
+    const sourceText = source.leaves.get(key);
+    if (sourceText === undefined || text !== sourceText || allowed.has(key)) continue;
+    if (!/\p{L}/u.test(text.replace(VARIABLE, ""))) continue;
+    findings.push(
+      warning(
+        target.file,
+        key,
+        `same as ${source.file} (${JSON.stringify(sourceText)}): not translated yet? Translate it; if it is right as it is (a brand name), add "${key}" to "sameAsSource" of "${locale.code}" in ${toPosix(REGISTRY_FILE)}`,
+      ),
+    );
+  }
+  return findings;
+}
+
+function supported(tag: string, supportedLocalesOf: (tags: string[]) => string[]): boolean {
+  try {
+    return supportedLocalesOf([tag]).length > 0;
+  } catch {
+    // Not even a well-formed language tag ("zh_CN").
+    return false;
+  }
+}
+
+const EXAMPLE_TAGS = 'a standard language code such as "ja", "zh-CN" or "pt-BR"';
+
+/**
+ * Language codes this Node.js does not know. Luxon formats dates with
+ * Intl.DateTimeFormat and i18next picks plural forms with Intl.PluralRules;
+ * given a code they do not know, both quietly use another language (dates in
+ * English, English plural forms).
+ */
+export function checkLocaleSupport(registry: LocaleRegistry): Finding[] {
+  const file = toPosix(REGISTRY_FILE);
+  const findings: Finding[] = [];
+  registry.all.forEach((locale, index) => {
+    if (!supported(locale.luxonLocale, (t) => Intl.DateTimeFormat.supportedLocalesOf(t))) {
+      findings.push(
+        warning(
+          file,
+          `locales[${index}].luxonLocale`,
+          `"${locale.luxonLocale}" is not a language dates can be written in, so the ${locale.code} pages show dates in English: use ${EXAMPLE_TAGS}`,
+        ),
+      );
+    }
+    if (!i18nextLanguageSupported(locale)) {
+      findings.push(
+        warning(
+          file,
+          `locales[${index}].i18nextLanguage`,
+          `"${locale.i18nextLanguage}" is not a language whose plural rules are known, so counts in ${toPosix(bundlePath(locale.code))} follow English rules and its plural forms are not checked: use ${EXAMPLE_TAGS}`,
+        ),
+      );
+    }
+  });
+  return findings;
+}
+
+function i18nextLanguageSupported(locale: Locale): boolean {
+  return supported(locale.i18nextLanguage, (t) => Intl.PluralRules.supportedLocalesOf(t));
 }
 
 // ---------------------------------------------------------------------------
@@ -414,12 +515,12 @@ export function findTemplateKeys(source: SourceText): KeyUse[] {
   }));
 }
 
-// In lib/: the translator's t and optional called with a quoted key as the
+// In lib/: the translator's t and optional (and the view's text and pattern) called with a quoted key as the
 // second argument, strings with a quoted prefix, and t or optional with a
 // template literal that starts with a prefix and a dot, then `${` (a key
 // built at run time, such as a tag's label). The comment is worded so that
 // this file does not match itself.
-const CODE_KEY = /\b(t|optional|strings)\(\s*[^,()]+,\s*(?:(["'])([\w.-]+)\2|`([\w.-]+)\.\$\{)/g;
+const CODE_KEY = /\b(t|optional|strings|text|pattern)\(\s*[^,()]+,\s*(?:(["'])([\w.-]+)\2|`([\w.-]+)\.\$\{)/g;
 
 export function findCodeKeys(source: SourceText): { keys: KeyUse[]; prefixes: KeyUse[] } {
   const keys: KeyUse[] = [];
@@ -576,6 +677,10 @@ export function checkI18n(input: CheckInput): CheckReport {
   if (registryUnreadable) return { findings: registryUnreadable, locales: [], sourceKeys: 0 };
   const { registry, findings } = readRegistry(input.registryText);
   if (!registry) return { findings, locales: [], sourceKeys: 0 };
+  if (input.registryText !== undefined) {
+    findings.push(...checkDuplicateKeys(input.registryText, toPosix(REGISTRY_FILE)));
+  }
+  findings.push(...checkLocaleSupport(registry));
 
   const objects = new Map<string, unknown>();
   for (const locale of registry.all) {
@@ -598,6 +703,7 @@ export function checkI18n(input: CheckInput): CheckReport {
     }
     try {
       objects.set(locale.code, parseJsonText(text, file));
+      findings.push(...checkDuplicateKeys(text, file));
     } catch (thrown) {
       if (!(thrown instanceof JsonSyntaxError)) throw thrown;
       findings.push(error(thrown.location, undefined, thrown.reason));
@@ -620,9 +726,15 @@ export function checkI18n(input: CheckInput): CheckReport {
   const { findings: forBuild, parsed } = checkBundlesForBuild(registry, objects, uses);
   findings.push(...forBuild);
   const source = parsed.get(registry.source.code);
-  for (const bundle of parsed.values()) {
-    findings.push(...checkPluralForms(bundle), ...checkEmptyValues(bundle));
-    if (source && bundle !== source) findings.push(...compareBundles(source, bundle));
+  for (const [code, bundle] of parsed) {
+    const locale = registry.get(code) as Locale;
+    // With a language code Intl does not know, the forms are English's by
+    // accident; checkLocaleSupport says so instead.
+    if (i18nextLanguageSupported(locale)) findings.push(...checkPluralForms(bundle));
+    findings.push(...checkEmptyValues(bundle));
+    if (source && bundle !== source) {
+      findings.push(...compareBundles(source, bundle), ...checkSameAsSource(source, bundle, locale));
+    }
   }
   if (source) findings.push(...checkUnusedKeys(source, uses));
   // One file's problems together, in key order, so a translator works down the list.
@@ -686,19 +798,23 @@ export function readCheckInput(rootDir: string): CheckInput {
 }
 
 /**
- * The build's bundle check (checkBundlesForBuild): stops before anything is
- * rendered, listing every problem as `file: key: what was expected`.
+ * The build's and `npm start`'s bundle check: the very checks of
+ * `npm run check:i18n`, with the same errors and warnings, read through the
+ * same door. Errors stop the build before anything is rendered; warnings are
+ * returned to be printed. A missing key, plural form or empty value is left
+ * to the translator, which shows the source text and reports it as a
+ * fallback where a page needs it (lib/i18n/translator.ts).
  */
-export function assertBundlesBuildable(
-  rootDir: string,
-  registry: LocaleRegistry,
-  bundles: ReadonlyMap<string, unknown>,
-): void {
-  const { findings } = checkBundlesForBuild(registry, bundles, findKeyUses(readKeySources(rootDir)));
-  if (findings.length === 0) return;
-  const problems = findings.map(({ severity: _severity, ...problem }) => problem);
+export function assertBundlesBuildable(rootDir: string): Problem[] {
+  const { findings } = checkI18n(readCheckInput(rootDir));
+  const strip = ({ severity: _severity, fallsBack: _fallsBack, ...problem }: Finding): Problem => problem;
+  const kept = findings.filter((f) => !f.fallsBack);
+  const problems = kept.filter((f) => f.severity === "error").map(strip);
+  const warnings = kept.filter((f) => f.severity === "warning").map(strip);
+  if (problems.length === 0) return warnings;
   throw new ProblemsError(
-    `${problems.length} problem${problems.length === 1 ? "" : "s"} in the interface strings (locales/); nothing was built. npm run check:i18n lists these and more.`,
+    `${problems.length} problem${problems.length === 1 ? "" : "s"} in the interface strings (locales/); nothing was built. npm run check:i18n lists the same.`,
     problems,
+    warnings,
   );
 }

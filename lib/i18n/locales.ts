@@ -5,6 +5,7 @@ import path from "node:path";
 import { z } from "zod";
 import { type Problem, ProblemsError, problemsFromZod } from "../content/problems.ts";
 import { type ContentFolder, contentFolder, readTextFile, toPosix } from "../content/read-text.ts";
+import { describeJsonError } from "./json-text.ts";
 
 const localeSchema = z.strictObject({
   code: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)*$/, "a lowercase code such as en, zh or zh-hant"),
@@ -17,6 +18,7 @@ const localeSchema = z.strictObject({
   luxonLocale: z.string().min(2),
   label: z.string().min(1),
   dir: z.enum(["ltr", "rtl"]).default("ltr"),
+  sameAsSource: z.array(z.string().min(1)).default([]),
 });
 
 const registrySchema = z.strictObject({
@@ -36,6 +38,11 @@ export interface Locale {
   /** The language's name in itself, shown in switchers. */
   label: string;
   dir: "ltr" | "rtl";
+  /**
+   * Bundle keys whose text is rightly the same as the source language's (a
+   * brand name): `npm run check:i18n` does not warn that they look untranslated.
+   */
+  sameAsSource: readonly string[];
 }
 
 export interface LocaleRegistry {
@@ -134,17 +141,24 @@ export class JsonSyntaxError extends Error {
 }
 
 export function parseJsonText(text: string, file: string): unknown {
+  // A byte order mark is invisible in an editor; JSON.parse would refuse it.
+  const json = text.replace(/^\uFEFF/, "");
   try {
-    // A byte order mark is invisible in an editor; JSON.parse would refuse it.
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
+    return JSON.parse(json);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    if (position) {
-      const before = text.slice(0, Number(position[1])).split("\n");
-      const column = (before.at(-1)?.length ?? 0) + 1;
-      throw new JsonSyntaxError(`${file}:${before.length}:${column}`, `invalid JSON: ${message}`);
+    // JSON.parse's message names a character offset and the token it
+    // stumbled on, often a line after the mistake; describeJsonError says
+    // where the mistake is and how to fix it.
+    const mistake = describeJsonError(json);
+    if (mistake) {
+      throw new JsonSyntaxError(
+        `${file}:${mistake.line}:${mistake.column}`,
+        `invalid JSON: ${mistake.message}`,
+      );
     }
-    throw new JsonSyntaxError(file, `invalid JSON: ${message}`);
+    throw new JsonSyntaxError(
+      file,
+      `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

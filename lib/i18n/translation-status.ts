@@ -15,6 +15,8 @@ import { splitFrontMatter } from "../content/front-matter.ts";
 import { type LoadOptions, loadReleases, type Release, type ReleaseStatus } from "../content/load.ts";
 import { type LoadPagesOptions, loadPages } from "../content/pages.ts";
 import type { LocaleRegistry } from "./locales.ts";
+import { formatChange, type SourceChanges } from "./source-changes.ts";
+import type { ContentNote } from "./translated-content.ts";
 
 const SOURCE_HASH_FIELD = "sourceHash";
 
@@ -39,6 +41,9 @@ export interface StatusRelease {
   sourceHash: string | undefined;
   /** Static pages (src/pages/) pair only with pages, releases only with releases. */
   kind?: "page";
+  /** Keys that must be the same in every language (lib/i18n/translated-content.ts). */
+  company: string | undefined;
+  tags: readonly string[];
 }
 
 /** What pairs versions: the translation key, within releases or within pages. */
@@ -58,6 +63,8 @@ interface StatusItem {
   /** For a stale translation: what it recorded and what the source is now. */
   recordedHash?: string;
   currentHash?: string;
+  /** For a stale translation: the word changes in the source since it was marked, or why they are unknown. */
+  sourceChanges?: SourceChanges;
 }
 
 interface LocaleStatus {
@@ -66,6 +73,8 @@ interface LocaleStatus {
   counts: Record<StatusKind, number>;
   /** Every release of the source or this language, by kind, then by key. */
   items: StatusItem[];
+  /** Company texts this language lacks, translations whose keys differ: one kind of content after another. */
+  notes: ContentNote[];
 }
 
 export interface TranslationStatus {
@@ -93,6 +102,7 @@ function statusOf(source: StatusRelease, translation: StatusRelease): StatusItem
 export function translationStatus(
   registry: LocaleRegistry,
   releases: readonly StatusRelease[],
+  notes: readonly ContentNote[] = [],
 ): TranslationStatus {
   const pairs = new Map<string, Map<string, StatusRelease>>();
   for (const release of releases) {
@@ -128,7 +138,13 @@ export function translationStatus(
       );
       const counts = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<StatusKind, number>;
       for (const item of items) counts[item.kind]++;
-      return { code: locale.code, label: locale.label, counts, items };
+      return {
+        code: locale.code,
+        label: locale.label,
+        counts,
+        items,
+        notes: notes.filter((n) => n.locale === locale.code),
+      };
     });
   return { sourceLocale: sourceCode, locales };
 }
@@ -168,7 +184,19 @@ export function formatStatus(report: TranslationStatus): string {
       `${locale.code} (${locale.label}): ${c["up-to-date"]} up to date, ${c.stale} stale, ${c.unverified} unverified, ${c.missing} missing, ${c["no-source"]} only in ${locale.code}`,
     );
     for (const item of locale.items) {
-      if (item.kind !== "up-to-date") lines.push(`  ${describeItem(item, locale.code, report.sourceLocale)}`);
+      if (item.kind === "up-to-date") continue;
+      lines.push(`  ${describeItem(item, locale.code, report.sourceLocale)}`);
+      const changes = item.sourceChanges;
+      if (changes && "unknown" in changes)
+        lines.push(`              what changed is unknown: ${changes.unknown}`);
+      else if (changes) {
+        lines.push(`              changed in ${item.source} ([-removed-] {+added+}):`);
+        for (const change of changes.changes) lines.push(`                ${formatChange(change)}`);
+      }
+    }
+    for (const note of locale.notes) {
+      const label = note.file.startsWith("_data/companies/") ? "company" : "keys";
+      lines.push(`  ${label.padEnd(11)} ${note.file}: ${note.field}: ${note.message}`);
     }
   }
   const needsMark = report.locales.some((l) => l.counts.stale + l.counts.unverified > 0);
@@ -284,6 +312,8 @@ export function readStatusReleases(options: LoadOptions): StatusRelease[] {
       status: release.status,
       hash: hashSource(text),
       sourceHash: recorded === undefined || recorded === null ? undefined : String(recorded),
+      company: release.company,
+      tags: release.tags,
     };
   });
 }
@@ -300,6 +330,9 @@ export function readStatusPages(options: LoadPagesOptions): StatusRelease[] {
       status: "published",
       hash: hashSource(text),
       sourceHash: page.sourceHash,
+      // Pages have no company or tags to keep equal across languages.
+      company: undefined,
+      tags: [],
       kind: "page",
     };
   });

@@ -33,9 +33,15 @@ export function splitPluralKey(key: string): PluralKey | undefined {
 
 /** The CLDR plural categories of a language, in the usual order (one before other). */
 export function pluralCategories(language: string, ordinal = false): string[] {
-  const categories = new Intl.PluralRules(language, {
-    type: ordinal ? "ordinal" : "cardinal",
-  }).resolvedOptions().pluralCategories;
+  let rules: Intl.PluralRules;
+  try {
+    rules = new Intl.PluralRules(language, { type: ordinal ? "ordinal" : "cardinal" });
+  } catch {
+    // Not a well-formed language tag ("zh_CN"): npm run check:i18n says so
+    // (checkLocaleSupport); until then the one form every language has.
+    return ["other"];
+  }
+  const categories = rules.resolvedOptions().pluralCategories;
   return [...categories].sort((a, b) => CATEGORY_ORDER.indexOf(a) - CATEGORY_ORDER.indexOf(b));
 }
 
@@ -95,8 +101,35 @@ export interface Translator {
    * runs in the browser; keys missing in the locale fall back and are reported.
    */
   strings(localeCode: string, prefix: string): Record<string, string>;
+  /**
+   * A string whose placeholders stand for markup (a link, a bold name): the
+   * translation cut at each of `values`' placeholders, so a template can wrap
+   * those parts while the words and punctuation around them stay the
+   * translator's ("{{label}}：{{value}}").
+   */
+  parts(localeCode: string, key: string, values: Record<string, string>): PatternPart[];
   /** Fallbacks seen so far, each once. */
   readonly fallbacks: readonly FallbackNotice[];
+}
+
+/** Text of a pattern, or the value of one of its placeholders (`slot` names it). */
+export interface PatternPart {
+  text: string;
+  slot?: string;
+}
+
+// Marks a placeholder's place in a translated pattern; no bundle text contains it.
+const SLOT = "\u0000";
+
+/** Cuts a pattern translated with every value as SLOT+name+SLOT back into its parts. */
+export function splitPattern(translated: string, values: Record<string, string>): PatternPart[] {
+  return translated
+    .split(SLOT)
+    .map((piece, index): PatternPart => {
+      if (index % 2 === 0) return { text: piece };
+      return { text: values[piece] ?? "", slot: piece };
+    })
+    .filter((part) => part.slot !== undefined || part.text !== "");
 }
 
 export function createTranslator(
@@ -138,6 +171,10 @@ export function createTranslator(
 
   const translator: Translator = {
     fallbacks,
+    parts(localeCode, key, values) {
+      const marked = Object.fromEntries(Object.keys(values).map((name) => [name, `${SLOT}${name}${SLOT}`]));
+      return splitPattern(translator.t(localeCode, key, marked), values);
+    },
     strings(localeCode, prefix) {
       const locale = registry.get(localeCode);
       if (!locale) throw new Error(`strings("${prefix}"): unknown locale "${localeCode}"`);

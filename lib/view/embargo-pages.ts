@@ -34,7 +34,7 @@ function previewView(model: SiteModel, release: Release, id: string): EmbargoPre
     timeIso: card.timeIso,
     timeDisplay: card.timeDisplay,
     release: { ...card, html: model.html(release) },
-    companyInfo: model.company(release, locale),
+    companyInfo: model.companyInfo(release, locale),
     attachments: release.attachments.flatMap((a) => {
       const file = sealed?.get(a.source);
       // Without an output folder (unit tests, `npm run embargo:links`) nothing is sealed.

@@ -133,7 +133,7 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
       .map((v) => ({ ...v, url: releaseUrl(v.locale, v.release.slug) }));
     const original = existing.find((v) => v.locale.code === registry.source.code);
     const card = model.card(release);
-    const companyInfo = model.company(release, locale);
+    const companyInfo = model.companyInfo(release, locale);
     const next = around.get(release);
     const isOriginal = original?.release === release;
     return {

@@ -2,7 +2,7 @@
 // releases it shows, grouped, paired and ordered once, and the pieces every
 // page is made of (cards, bodies, company views, alternates, switchers),
 // each computed once however many pages show it.
-import { type Companies, type CompanyView, companyView } from "../content/companies.ts";
+import { type Companies, type CompanyView, type Contact, companyView } from "../content/companies.ts";
 import { formatReleaseTime } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
 import { formatFileSize, type ImageRendition } from "../content/media.ts";
@@ -10,6 +10,7 @@ import type { StaticPage } from "../content/pages.ts";
 import type { SealedAttachment } from "../embargo/media.ts";
 import type { EmbargoIdentity } from "../embargo/seal.ts";
 import type { Locale, LocaleRegistry } from "../i18n/locales.ts";
+import type { PatternPart } from "../i18n/translator.ts";
 import { type ArchiveGroup, byCompany, byTag, byYear } from "./archives.ts";
 import { groupByLocale, pairTranslations, sortNewestFirst } from "./collections.ts";
 import type { PageKind } from "./page-kinds.ts";
@@ -33,7 +34,9 @@ import type {
   Alternate,
   AttachmentView,
   CompanyBlock,
+  CompanyInfoView,
   CompanyPage,
+  ContactView,
   LinkView,
   ListKind,
   LocaleView,
@@ -69,6 +72,10 @@ export interface PagesInput {
   attachmentType: (localeCode: string, kind: string) => string;
   /** Static pages from src/pages/ (lib/content/pages.ts). */
   pages: readonly StaticPage[];
+  /** A bundle string in a locale (Translator.t). */
+  text: (localeCode: string, key: string) => string;
+  /** A bundle pattern cut at its placeholders (Translator.parts), for text around markup. */
+  pattern: (localeCode: string, key: string, values: Record<string, string>) => PatternPart[];
   /** With the embargo secret set (and never in a preview): what the embargoed previews need. */
   embargo?: EmbargoPagesInput | undefined;
 }
@@ -211,7 +218,7 @@ export class SiteModel {
       url: segment && hasPage ? companyUrl(locale, segment) : undefined,
       about: view.about,
       aboutLang,
-      contacts: view.contacts,
+      contacts: this.contactViews(view.contacts, locale),
       contactsLang,
       fallbackLabel: aboutLang || contactsLang ? source.label : undefined,
     };
@@ -276,6 +283,39 @@ export class SiteModel {
       ),
       switcher: switcherFor(registry, locale, urlOf),
     };
+  }
+
+  /** The company's texts for a release page. */
+  companyInfo(release: Release, locale: Locale): CompanyInfoView | undefined {
+    const company = this.company(release, locale);
+    if (!company) return undefined;
+    return {
+      name: company.name,
+      about: company.about,
+      contacts: this.contactViews(company.contacts, locale),
+    };
+  }
+
+  /** Contact lines cut at the bundle patterns' placeholders, so the punctuation around them is the translator's. */
+  contactViews(contacts: readonly Contact[], locale: Locale): ContactView[] {
+    const { pattern, text } = this.input;
+    const field = (label: string, value: string) =>
+      pattern(locale.code, "release.contactField", { label, value });
+    return contacts.map((contact) => ({
+      name: contact.role
+        ? pattern(locale.code, "release.contactName", { name: contact.name, role: contact.role })
+        : [{ text: contact.name, slot: "name" }],
+      email: contact.email
+        ? { parts: field(text(locale.code, "release.email"), contact.email), address: contact.email }
+        : undefined,
+      // No-break spaces keep a phone number on one line (and html-validate's tel-non-breaking rule happy).
+      phone: contact.phone
+        ? {
+            parts: field(text(locale.code, "release.phone"), contact.phone.replace(/ /g, "\u00a0")),
+            tel: contact.phone.replace(/\s+/g, ""),
+          }
+        : undefined,
+    }));
   }
 
   company(release: Release, locale: Locale): CompanyView | undefined {

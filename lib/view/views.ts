@@ -2,10 +2,10 @@
 // (lib/view/page-kinds.ts) has its own.
 
 import type { PageLink } from "../client/search/pages.ts";
-import type { CompanyView } from "../content/companies.ts";
 import type { ImageRendition } from "../content/media.ts";
 import type { SealedAttachment } from "../embargo/media.ts";
 import type { EmbargoIdentity } from "../embargo/seal.ts";
+import type { PatternPart } from "../i18n/translator.ts";
 
 export interface LocaleView {
   code: string;
@@ -100,13 +100,32 @@ export interface AttachmentView {
   caption?: string | undefined;
 }
 
+/**
+ * A media contact, its lines cut into parts at the placeholders of the
+ * bundle's patterns (release.contactName, release.contactField), so the
+ * punctuation between label and value is the translator's.
+ */
+export interface ContactView {
+  /** "{{name}}, {{role}}": the template makes the `name` part bold. */
+  name: PatternPart[];
+  /** "Email: {{value}}": the `value` part is the link to `address`. */
+  email: { parts: PatternPart[]; address: string } | undefined;
+  phone: { parts: PatternPart[]; tel: string } | undefined;
+}
+
+export interface CompanyInfoView {
+  name: string;
+  about: string | undefined;
+  contacts: ContactView[];
+}
+
 export interface ReleaseView extends PageViewBase {
   kind: "release";
   /** "<locale>/<slug>" of the release this page shows (the search index reads its source). */
   sourceId: string;
   release: ReleaseCard & { html: string };
   /** Boilerplate and media contacts, when `company` is a key into _data/companies. */
-  companyInfo: CompanyView | undefined;
+  companyInfo: CompanyInfoView | undefined;
   attachments: AttachmentView[];
   newer: ReleaseCard | undefined;
   older: ReleaseCard | undefined;
@@ -130,7 +149,7 @@ export interface CompanyBlock {
   url: string | undefined;
   about: string | undefined;
   aboutLang: string | undefined;
-  contacts: CompanyView["contacts"];
+  contacts: ContactView[];
   contactsLang: string | undefined;
   /** The label of the language shown instead, for the note. */
   fallbackLabel: string | undefined;
@@ -239,7 +258,7 @@ export interface EmbargoPreviewView extends PageViewBase {
   timeIso: string;
   timeDisplay: string;
   release: ReleaseCard & { html: string };
-  companyInfo: CompanyView | undefined;
+  companyInfo: CompanyInfoView | undefined;
   attachments: SealedAttachmentView[];
 }
 

@@ -3,6 +3,7 @@
 // no translation. No JavaScript is involved; the browser proves the links
 // and the lang attributes work together.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleText } from "../support/bundles.ts";
 import { releaseFile } from "../support/fixture-site.ts";
 import { type ServedSite, serveFixtureSite } from "../support/served-site.ts";
 
@@ -33,7 +34,9 @@ describe("switching languages in a browser", () => {
 
     await page.getByRole("link", { name: "储能工厂投产" }).click();
     await page.waitForURL(/\/zh\/releases\/storage-plant\/$/);
-    expect(await page.locator(".release-meta dt").first().textContent()).toBe("发布时间");
+    expect(await page.locator(".release-meta dt").first().textContent()).toBe(
+      bundleText(served.site.dir, "zh", "release.time"),
+    );
 
     await page.locator(".language-switcher").getByRole("link", { name: "English" }).click();
     await page.waitForURL(/\/en\/releases\/storage-plant\/$/);
@@ -46,7 +49,7 @@ describe("switching languages in a browser", () => {
     const page = await served.browser.context.newPage();
     await page.goto(`${served.server.origin}/en/releases/board-change/`);
     const link = page.locator(".language-switcher a");
-    expect(await link.textContent()).toContain("暂无中文版");
+    expect(await link.textContent()).toContain(bundleText(served.site.dir, "zh", "switcher.notAvailable"));
     await link.click();
     await page.waitForURL(/\/zh\/$/);
     expect(await page.locator("h1").textContent()).toBe("新闻稿");

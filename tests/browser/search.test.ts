@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { segmentFor } from "../../lib/view/segments.ts";
 import { openBrowser } from "../../scripts/bench/chromium.ts";
+import { bundleText } from "../support/bundles.ts";
 import { releaseFile } from "../support/fixture-site.ts";
 import { type ServedSite, searchSettled, serveFixtureSite } from "../support/served-site.ts";
 
@@ -77,7 +78,9 @@ describe("search in Chinese", () => {
     expect(await first.locator(".date").textContent()).toBe("2025年3月12日 GMT+8 10:00");
     expect(await first.locator(".company").textContent()).toBe("艾克姆电力");
     expect(await first.locator(".excerpt mark").count()).toBeGreaterThan(0);
-    expect(await page.locator(".search-status").textContent()).toBe("找到 1 篇新闻稿");
+    expect(await page.locator(".search-status").textContent()).toBe(
+      bundleText(served.site.dir, "zh", "search.results", { count: 1 }),
+    );
     await page.close();
   });
 
@@ -183,7 +186,7 @@ describe("offline after one visit", () => {
       expect(await page.locator("h1").textContent()).toBe("艾克姆新产线投产");
 
       await page.goto(`${served.server.origin}/zh/releases/rice-trial/`);
-      expect(await page.locator("h1").textContent()).toBe("您当前处于离线状态");
+      expect(await page.locator("h1").textContent()).toBe(bundleText(served.site.dir, "zh", "offline.title"));
       await page.goto(`${served.server.origin}/en/releases/rice-trial/`);
       expect(await page.locator("h1").textContent()).toBe("You are offline");
     } finally {

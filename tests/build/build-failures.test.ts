@@ -3,6 +3,7 @@
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
+import { bundleText } from "../support/bundles.ts";
 import { createFixtureSite, type FixtureSite, mustBuild, releaseFile } from "../support/fixture-site.ts";
 
 let site: FixtureSite;
@@ -111,7 +112,7 @@ describe("a newsroom before its first release", () => {
       expect(empty.exists("_site/pagefind")).toBe(false);
       // The search page says there is nothing yet instead of failing to load an index.
       const search = empty.read("_site/zh/search/index.html");
-      expect(search).toContain("暂无已发布的新闻稿。");
+      expect(search).toContain(bundleText(empty.dir, "zh", "home.empty"));
       expect(search).not.toContain("search.js");
     } finally {
       empty.dispose();

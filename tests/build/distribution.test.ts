@@ -5,6 +5,7 @@ import * as cheerio from "cheerio";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
+import { bundleText } from "../support/bundles.ts";
 import { createFixtureSite, type FixtureSite, mustBuild, releaseFile } from "../support/fixture-site.ts";
 import { page } from "../support/html.ts";
 
@@ -124,7 +125,7 @@ describe("feeds", () => {
     const feed = JSON.parse(site.read("_site/zh/feed.json"));
     expect(feed).toMatchObject({
       version: "https://jsonfeed.org/version/1.1",
-      title: "Pressroom 新闻中心",
+      title: bundleText(site.dir, "zh", "site.name"),
       home_page_url: `${ORIGIN}/zh/`,
       feed_url: `${ORIGIN}/zh/feed.json`,
       language: "zh-CN",
@@ -316,8 +317,8 @@ describe("not-found pages", () => {
       root("h1")
         .map((_, h) => root(h).text())
         .get(),
-    ).toEqual(["Page not found", "页面不存在"]);
-    expect(page(site, "/zh/404.html")("h1").text()).toBe("页面不存在");
+    ).toEqual(["en", "zh"].map((code) => bundleText(site.dir, code, "notFound.title")));
+    expect(page(site, "/zh/404.html")("h1").text()).toBe(bundleText(site.dir, "zh", "notFound.title"));
     expect(page(site, "/zh/404.html")('meta[name="robots"]').attr("content")).toBe("noindex");
   });
 });

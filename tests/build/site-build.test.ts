@@ -3,6 +3,7 @@
 // reader and a search engine get.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
+import { bundleText } from "../support/bundles.ts";
 import {
   type BuildResult,
   createFixtureSite,
@@ -99,8 +100,8 @@ describe("a built en/zh site", () => {
   it("shows the localized Release time label and the date the writer meant", () => {
     const en = page(la, "/en/releases/cell-line-opens/");
     const zh = page(la, "/zh/releases/cell-line-opens/");
-    expect(en(".release-meta dt").first().text()).toBe("Release time");
-    expect(zh(".release-meta dt").first().text()).toBe("发布时间");
+    expect(en(".release-meta dt").first().text()).toBe(bundleText(la.dir, "en", "release.time"));
+    expect(zh(".release-meta dt").first().text()).toBe(bundleText(la.dir, "zh", "release.time"));
     expect(en(".release-meta time").attr("datetime")).toBe("2023-01-14");
     expect(en(".release-meta time").text()).toBe("January 14, 2023");
     expect(zh(".release-meta time").text()).toBe("2023年1月14日");
@@ -138,7 +139,7 @@ describe("a built en/zh site", () => {
     const link = page(la, "/en/releases/english-only/")(".language-switcher a").first();
     expect(link.attr("href")).toBe("/zh/");
     expect(link.attr("lang")).toBe("zh-CN");
-    expect(link.find(".note").text()).toBe("(暂无中文版)");
+    expect(link.find(".note").text()).toBe(bundleText(la.dir, "zh", "switcher.notAvailable"));
   });
 
   it("declares hreflang alternates for existing versions and x-default", () => {
@@ -187,7 +188,7 @@ describe("a built en/zh site", () => {
     expect(la.exists("_site/en/page/3/index.html")).toBe(false);
 
     const zh = page(la, "/zh/");
-    expect(zh(".count").text()).toBe("共 2 篇新闻稿");
+    expect(zh(".count").text()).toBe(bundleText(la.dir, "zh", "home.count", { count: 2 }));
     expect(zh(".release-card time").first().text()).toBe("2024年4月25日 GMT+8 10:00");
   });
 

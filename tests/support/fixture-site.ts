@@ -28,12 +28,35 @@ export interface BuildRun {
 export type BuildResult = CommandResult;
 
 /**
+ * The languages of every fixture: English and Simplified Chinese, whatever
+ * languages translators have added to the project's own registry, so no
+ * test depends on how many the sample site has. A test that needs another
+ * writes its own registry.
+ */
+export const FIXTURE_REGISTRY = {
+  sourceLocale: "en",
+  locales: [
+    { code: "en", htmlLang: "en", i18nextLanguage: "en", luxonLocale: "en", label: "English", dir: "ltr" },
+    {
+      code: "zh",
+      htmlLang: "zh-CN",
+      i18nextLanguage: "zh-CN",
+      luxonLocale: "zh-CN",
+      label: "简体中文",
+      dir: "ltr",
+    },
+  ],
+};
+
+/**
  * A copy of the project with src/releases replaced by `files`
- * (paths relative to the fixture root, e.g. "src/releases/en/a.md").
+ * (paths relative to the fixture root, e.g. "src/releases/en/a.md"), and
+ * the registry by FIXTURE_REGISTRY.
  */
 export function createFixtureSite(files: Record<string, string | Uint8Array> = {}): FixtureSite {
   const dir = mkdtempSync(path.join(tmpdir(), "pressroom-fixture-"));
   copyProject(projectRoot, dir);
+  writeFileSync(path.join(dir, "locales", "registry.json"), `${JSON.stringify(FIXTURE_REGISTRY, null, 2)}\n`);
 
   const site: FixtureSite = {
     dir,

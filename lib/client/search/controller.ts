@@ -128,14 +128,14 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
     more.hidden = true;
     if (isBlank(state)) {
       show({ kind: "prompt" });
-      showCounts(facetsBox, available);
+      showCounts(facetsBox, available, strings);
       return;
     }
     show({ kind: "loading" });
     const search = await runQuery(pagefind, state.query, pagefindOptions(state));
     if (mine !== generation || !search) return;
     results = search.results;
-    showCounts(facetsBox, search.filters);
+    showCounts(facetsBox, search.filters, strings);
     await showMore();
     if (mine !== generation) return;
     // The status is set last, so "done" is announced once results are on the page.

@@ -100,11 +100,11 @@ function* facetBoxes(container: ParentNode): Generator<{ box: HTMLInputElement; 
   }
 }
 
-/** Writes "(n)" beside every value; a value the counts omit has none. */
-export function showCounts(container: ParentNode, counts: FacetCounts): void {
+/** Writes "(n)" (the bundle's search.facetCount) beside every value; a value the counts omit has 0. */
+export function showCounts(container: ParentNode, counts: FacetCounts, strings: Strings): void {
   for (const { box, facet } of facetBoxes(container)) {
     const label = box.parentElement?.querySelector(".facet-count");
-    if (label) label.textContent = `(${counts[facet]?.[box.value] ?? 0})`;
+    if (label) label.textContent = say(strings, "facetCount", { number: counts[facet]?.[box.value] ?? 0 });
   }
 }
 

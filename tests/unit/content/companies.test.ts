@@ -16,7 +16,9 @@ describe("company files", () => {
 
   it("name the file, line and column of invalid JSON, as the project calls the file", () => {
     expect(problemsOf({ "_data/companies/acme.json": '{\n  "name": {},\n}\n' })).toEqual([
-      expect.stringMatching(/^_data\/companies\/acme\.json:3:1 \| {2}\| invalid JSON/),
+      expect.stringMatching(
+        /^_data\/companies\/acme\.json:2:13 \| {2}\| invalid JSON: a comma before `}` is not allowed/,
+      ),
     ]);
   });
 

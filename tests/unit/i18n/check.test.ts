@@ -236,11 +236,14 @@ describe("npm run check:i18n", () => {
     ]);
   });
 
-  it("reports invalid JSON with file, line and column", () => {
+  it("reports invalid JSON at the mistake's line and column, in words", () => {
     const text = '{\n  "home": {\n    "title": "新闻稿",\n  }\n}';
     const found = lines(input({ bundles: new Map([...input().bundles, ["zh", text]]) }));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^error locales\/zh\/translation\.json:4:3: invalid JSON: /);
+    // At the comma, not at the `}` on the next line where the parser stumbled.
+    expect(found[0]).toMatch(
+      /^error locales\/zh\/translation\.json:3:19: invalid JSON: a comma before `}` is not allowed/,
+    );
   });
 
   it("reports a key a template uses that the source bundle lacks, at the template's line", () => {

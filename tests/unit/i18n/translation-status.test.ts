@@ -33,6 +33,8 @@ function release(locale: string, slug: string, fields: Partial<StatusRelease> = 
     status: "published",
     hash: `hash-${locale}-${slug}`,
     sourceHash: undefined,
+    company: undefined,
+    tags: [],
     ...fields,
   };
 }
@@ -118,6 +120,44 @@ describe("translationStatus", () => {
       "When a translation matches its source, mark it up to date (one, or all of a language):",
       "  npm run status:translations -- --mark <language>/<file name without .md>",
       "  npm run status:translations -- --mark-all <language>",
+    ]);
+  });
+});
+
+describe("the report's details for a translator", () => {
+  it("shows under a stale translation what changed in its source, or why that is unknown", () => {
+    const report = translationStatus(testRegistry, [
+      release("en", "a", { hash: "bbbbbbbbbbbb" }),
+      release("zh", "a", { sourceHash: "aaaaaaaaaaaa" }),
+      release("en", "b", { hash: "dddddddddddd" }),
+      release("zh", "b", { sourceHash: "cccccccccccc" }),
+    ]);
+    const [a, b] = report.locales[0]?.items ?? [];
+    if (!a || !b) throw new Error("expected two stale items");
+    a.sourceChanges = { changes: [{ before: "rose ", removed: "5", added: "7", after: "%" }] };
+    b.sourceChanges = { unknown: "no history; compare the two files" };
+    const lines = formatStatus(report).split("\n");
+    expect(lines.slice(1, 6)).toEqual([
+      expect.stringMatching(/^ {2}stale {7}src\/releases\/zh\/a\.md: /),
+      "              changed in src/releases/en/a.md ([-removed-] {+added+}):",
+      "                …rose [-5-]{+7+}%…",
+      expect.stringMatching(/^ {2}stale {7}src\/releases\/zh\/b\.md: /),
+      "              what changed is unknown: no history; compare the two files",
+    ]);
+  });
+
+  it("lists company texts and differing keys of each language under it", () => {
+    const report = translationStatus(
+      testRegistry,
+      [],
+      [
+        { locale: "zh", file: "_data/companies/acme.json", field: "about.zh", message: "missing" },
+        { locale: "zh", file: "src/releases/zh/a.md", field: "tags", message: "differs" },
+      ],
+    );
+    expect(formatStatus(report).split("\n").slice(1)).toEqual([
+      "  company     _data/companies/acme.json: about.zh: missing",
+      "  keys        src/releases/zh/a.md: tags: differs",
     ]);
   });
 });

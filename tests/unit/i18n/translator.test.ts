@@ -82,7 +82,7 @@ describe("loadBundles", () => {
       "locales/zh/translation.json": '{\n  "a": "乙",\n}\n',
     });
     expect(problemsThrownBy(() => loadBundles(root, registry))).toEqual([
-      expect.stringMatching(/^locales\/zh\/translation.json:3:1 \| {2}\| invalid JSON/),
+      expect.stringMatching(/^locales\/zh\/translation.json:2:11 \| {2}\| invalid JSON: a comma before `}`/),
     ]);
   });
 

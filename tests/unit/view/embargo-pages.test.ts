@@ -28,6 +28,8 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     renditions: new Map(),
     attachmentType: (_code, kind) => kind,
     pages: [],
+    text: (_code, key) => key,
+    pattern: (_code, _key, values) => Object.entries(values).map(([slot, text]) => ({ slot, text })),
     embargo,
     ...overrides,
   });

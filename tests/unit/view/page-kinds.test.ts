@@ -1,10 +1,12 @@
 // The list of page kinds (lib/view/page-kinds.ts) is where the README's URL
 // table, the templates and the builders meet; these tests keep them in step.
+
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Release } from "../../../lib/content/load.ts";
+import { splitPattern } from "../../../lib/i18n/translator.ts";
 import { buildPages, PAGE_KINDS, reservedSlugs } from "../../../lib/view/page-kinds.ts";
 import { testPage, testRegistry, testRelease } from "../../support/temp-project.ts";
 
@@ -105,6 +107,10 @@ describe("page kinds", () => {
       renditions: new Map(),
       attachmentType: (_code, kind) => kind,
       pages: [testPage("en", "about")],
+      text: (_code, key) => key,
+      // "key|{{a}}|{{b}}": each value where the bundle's pattern would put it.
+      pattern: (_code, key, values) =>
+        splitPattern([key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"), values),
       embargo: { id: (r) => `${r.locale}${r.slug}`, media: new Map() },
     });
     const checked: string[] = [];

@@ -3,11 +3,16 @@ import { describe, expect, it } from "vitest";
 import type { Company } from "../../../lib/content/companies.ts";
 import type { Release } from "../../../lib/content/load.ts";
 import { markdown } from "../../../lib/content/markdown.ts";
+import { splitPattern } from "../../../lib/i18n/translator.ts";
 import { buildPages } from "../../../lib/view/page-kinds.ts";
 import type { PagesInput } from "../../../lib/view/site-model.ts";
+import type { ContactView } from "../../../lib/view/views.ts";
 import { testPage, testRegistry, testRelease } from "../../support/temp-project.ts";
 
 const release = testRelease;
+
+/** A contact line's name, without the role the bundle pattern adds. */
+const nameOf = (contact: ContactView | undefined) => contact?.name.find((part) => part.slot === "name")?.text;
 
 function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
   return buildPages({
@@ -26,6 +31,10 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     renditions: new Map(),
     attachmentType: (_code, kind) => kind,
     pages: [],
+    text: (_code, key) => key,
+    // "key|{{a}}|{{b}}": each value where the bundle's pattern would put it.
+    pattern: (_code, key, values) =>
+      splitPattern([key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"), values),
     ...overrides,
   });
 }
@@ -176,9 +185,21 @@ describe("release pages", () => {
     expect(zh.companyInfo).toEqual({
       name: "极致",
       about: "About Acme.",
-      contacts: [{ name: "Kim", email: "kim@acme.example" }],
-      aboutLocale: "en",
-      contactsLocale: "en",
+      contacts: [
+        {
+          name: [{ text: "Kim", slot: "name" }],
+          email: {
+            parts: [
+              { text: "release.contactField|" },
+              { text: "release.email", slot: "label" },
+              { text: "|" },
+              { text: "kim@acme.example", slot: "value" },
+            ],
+            address: "kim@acme.example",
+          },
+          phone: undefined,
+        },
+      ],
     });
     expect(fallbacks).toContain("_data/companies/acme.json about.zh");
   });
@@ -273,11 +294,13 @@ describe("companies beyond releases", () => {
     });
     const [en, zh] = [result.contacts[0], result.contacts[1]];
     expect(en?.url).toBe("/en/contacts/");
-    expect(en?.companies.map((c) => [c.name, c.contacts[0]?.name, c.contactsLang])).toEqual([
+    expect(en?.companies.map((c) => [c.name, nameOf(c.contacts[0]), c.contactsLang])).toEqual([
       ["Acme", "Kim", undefined],
       ["Beta", "Lee", undefined],
     ]);
-    expect(zh?.companies.map((c) => [c.name, c.contacts[0]?.name, c.contactsLang, c.fallbackLabel])).toEqual([
+    expect(
+      zh?.companies.map((c) => [c.name, nameOf(c.contacts[0]), c.contactsLang, c.fallbackLabel]),
+    ).toEqual([
       // In the reader's collation: pinyin, so 贝塔 (bèi) before 极致 (jí).
       ["贝塔", "李", undefined, undefined],
       ["极致", "Kim", "en", "English"],

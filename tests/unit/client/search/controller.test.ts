@@ -23,6 +23,7 @@ const strings = {
   empty: "No releases match “{{query}}”.",
   results_one: "{{count}} release found",
   results_other: "{{count}} releases found",
+  facetCount: "({{number}})",
 };
 
 function searchPage(): HTMLElement {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_PAGES, matchingPages, type PageLink, showPages } from "../../../../lib/client/search/pages.ts";
 
 const pages: PageLink[] = [
-  { title: "Media contacts", url: "/en/contacts/", terms: "Acme Power 艾克姆电力 媒体联系人" },
+  { title: "Media contacts", url: "/en/contacts/", terms: "Acme Power 艾克姆电力 新闻联络" },
   { title: "Acme Power", url: "/en/companies/acme/", terms: "acme Acme Power 艾克姆电力" },
   { title: "About us", url: "/en/about/", terms: "Who publishes here" },
 ];

@@ -26,6 +26,7 @@ const en = {
   empty: "No releases match “{{query}}”.",
   results_one: "{{count}} release found",
   results_other: "{{count}} releases found",
+  facetCount: "({{number}})",
 };
 const zh = { empty: "没有与“{{query}}”匹配的新闻稿。", results_other: "找到 {{count}} 篇新闻稿" };
 
@@ -112,7 +113,7 @@ describe("filter controls", () => {
   it("writes each value's count, zero when the counts leave it out", () => {
     const box = document.createElement("div");
     box.append(...filterControls(available, parseState(""), en, "en").fieldsets);
-    showCounts(box, { company: { "Acme Power": 5 } });
+    showCounts(box, { company: { "Acme Power": 5 } }, en);
     expect(Array.from(box.querySelectorAll(".facet-count"), (c) => c.textContent)).toEqual([
       "(5)",
       "(0)",
