@@ -52,12 +52,11 @@ export function parseServeArguments(
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) {
     problems.push(`--port: expected a number from 0 to 65535 (0 picks a free port), got "${port}".`);
   }
-  let prefix = text(values.prefix);
-  if (prefix !== undefined) {
-    const problem = pathPrefixProblem(prefix);
-    if (problem) problems.push(`--prefix: ${problem}, got "${prefix}".`);
-    prefix = normalizePathPrefix(prefix);
-  }
+  // Read as the build reads PATH_PREFIX: slashes at either end are optional.
+  const given = text(values.prefix);
+  const prefix = given === undefined ? undefined : normalizePathPrefix(given);
+  const problem = prefix === undefined ? undefined : pathPrefixProblem(prefix);
+  if (problem) problems.push(`--prefix: ${problem}, got "${given}".`);
   if (problems.length > 0) return { problems };
   return { args: { dir: text(values.dir) ?? "_site", port: Number(port), prefix } };
 }

@@ -56,17 +56,19 @@ export interface ServeOptions {
 
 /**
  * The rules of `<root>/_headers`, or none when the site has no such file
- * (built before the build wrote it). Rules for another path prefix mean the
- * site was built for another address, and would silently not apply.
+ * (built before the build wrote it). Rules that miss the site's root or lie
+ * outside the prefix mean it was built for another address, where they
+ * would silently not apply.
  */
 export function readHeaderRules(root: string, mount: string): HeaderRule[] {
   const file = path.join(root, "_headers");
   if (!existsSync(file)) return [];
   const rules = parseHeadersFile(readFileSync(file, "utf8"), file);
   const foreign = rules.find((rule) => !rule.path.startsWith(mount));
-  if (foreign) {
+  if (rules.length > 0 && (foreign || Object.keys(headersForPath(rules, mount)).length === 0)) {
+    const rule = foreign ?? rules[0];
     throw new HeadersFileError(
-      `${file}: rule ${foreign.path} lies outside the path prefix ${mount} this site is served under; ` +
+      `${file}: rule ${rule?.path} is for a site built with another path prefix than ${mount}; ` +
         "serve it with the path prefix it was built with (PATH_PREFIX or --prefix), or build it again",
     );
   }
