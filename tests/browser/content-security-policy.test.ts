@@ -58,8 +58,8 @@ beforeAll(async () => {
 });
 
 /** Records violations from the first script on, before any of the page's own. */
-function recordViolations(context: BrowserContext): Promise<void> {
-  return context.addInitScript(() => {
+async function recordViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener("securitypolicyviolation", (event) => {
