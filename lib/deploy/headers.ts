@@ -47,16 +47,13 @@ export const FIXED_SECTIONS: readonly Section[] = [
 
 /**
  * Pagefind's index (lib/search/pagefind.ts writes it to pagefind/): the
- * fragment, index and filter chunks carry a hash of their content in their
- * name. pagefind.js, pagefind-worker.js, pagefind-entry.json and the
- * wasm.<lang>.pagefind loaders keep their names from one build to the next.
- * The per-language pagefind.<lang>_<hash>.pf_meta files are hashed too, but
- * are left to revalidate: naming them would make _headers differ between two
- * builds of the same input, as their names do (Pagefind writes filter values
- * in hash-map order; see "Quality gates" in the README), for a few hundred
- * bytes per search.
+ * fragment, index and filter chunks and the per-language metadata carry a
+ * hash of their content in their name. pagefind.js, pagefind-worker.js,
+ * pagefind-entry.json and the wasm.<lang>.pagefind loaders keep their names
+ * from one build to the next, so they are revalidated like everything else.
  */
 const HASHED_SEARCH_FOLDERS = ["pagefind/fragment/", "pagefind/index/", "pagefind/filter/"];
+const HASHED_SEARCH_FILE = /^pagefind\/pagefind\.[^/]+_[0-9a-f]+\.pf_meta$/;
 
 /** What every file of the site is sent with, unless a section says otherwise. */
 export function siteHeaders(site: HeaderSite): HeaderSet {
@@ -71,11 +68,14 @@ export function siteHeaders(site: HeaderSite): HeaderSet {
   };
 }
 
-/** The sections of every build: the fixed ones and the hashed search chunks. */
-export function siteSections(): Section[] {
+/** The sections of this build: the fixed ones and the hashed search files it wrote. */
+export function sectionsFor(files: readonly string[]): Section[] {
   return [
     ...FIXED_SECTIONS,
     ...HASHED_SEARCH_FOLDERS.map((folder) => ({ path: folder, headers: IMMUTABLE })),
+    ...files
+      .filter((file) => HASHED_SEARCH_FILE.test(file))
+      .map((file) => ({ path: file, headers: IMMUTABLE })),
   ];
 }
 
@@ -135,7 +135,7 @@ function urlPath(prefix: string, relative: string): string {
 export function headerRules(
   files: readonly string[],
   site: HeaderSite,
-  sections: readonly Section[] = siteSections(),
+  sections: readonly Section[] = sectionsFor(files),
 ): HeaderRule[] {
   const base = siteHeaders(site);
   const served = files.filter(isServed);

@@ -62,14 +62,16 @@ describe("_headers of a build under a path prefix", () => {
     }
   });
 
-  it("caches for good only Pagefind chunks whose names carry a hash, and never pages or sw.js", () => {
+  it("caches for good only Pagefind files whose names carry a hash, and never pages or sw.js", () => {
     const rules = parseHeadersFile(readFileSync(path.join(built, "_headers"), "utf8"), "_site/_headers");
     const immutable = servedFiles(built).filter((file) =>
       /immutable/.test(headersForPath(rules, `${PREFIX}${file}`)["Cache-Control"] ?? ""),
     );
     expect(immutable.length).toBeGreaterThan(3);
     for (const file of immutable)
-      expect(file).toMatch(/^pagefind\/(fragment|index|filter)\/[\w-]+_[0-9a-f]{6,}\.pf_\w+$/);
+      expect(file).toMatch(
+        /^pagefind\/((fragment|index|filter)\/[\w-]+_[0-9a-f]{6,}\.pf_\w+|pagefind\.[\w-]+_[0-9a-f]{6,}\.pf_meta)$/,
+      );
     for (const file of [
       "sw.js",
       "index.html",

@@ -8,8 +8,8 @@ import {
   formatHeadersFile,
   type HeaderRule,
   headerRules,
+  sectionsFor,
   siteHeaders,
-  siteSections,
 } from "../../../lib/deploy/headers.ts";
 import { headersForPath, parseHeadersFile, ruleMatches } from "../../../lib/deploy/headers-file.ts";
 
@@ -76,7 +76,7 @@ describe("header rules of a built site", () => {
     }
   });
 
-  it("cache only Pagefind's content-hashed chunks for good", () => {
+  it("cache only Pagefind's content-hashed files for good", () => {
     const immutable = requestPaths("/", served).filter((urlPath) =>
       /immutable/.test(headersForPath(rules, urlPath)["Cache-Control"] ?? ""),
     );
@@ -84,14 +84,10 @@ describe("header rules of a built site", () => {
       "/pagefind/filter/en_0f0f0f0.pf_filter",
       "/pagefind/fragment/en_1a2b3c4.pf_fragment",
       "/pagefind/index/en_de96fc5.pf_index",
+      "/pagefind/pagefind.en_c3ce292418.pf_meta",
+      "/pagefind/pagefind.zh-cn_ea53be774c4b7.pf_meta",
     ]);
-    for (const name of [
-      "pagefind.js",
-      "pagefind-worker.js",
-      "pagefind-entry.json",
-      "wasm.en.pagefind",
-      "pagefind.en_c3ce292418.pf_meta",
-    ]) {
+    for (const name of ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"]) {
       expect(headersForPath(rules, `/pagefind/${name}`)["Cache-Control"], name).toBe("no-cache");
     }
   });
@@ -143,7 +139,7 @@ describe("a section added for a folder", () => {
 
   it("replaces the site's policy there, whether or not the build wrote the folder, and only there", () => {
     for (const files of [FILES, [...FILES, "admin/index.html", "admin/config.yml"]]) {
-      const rules = headerRules(files, site, [...siteSections(), admin]);
+      const rules = headerRules(files, site, [...sectionsFor(files), admin]);
       expect(matching(rules, "/admin/")).toHaveLength(1);
       expect(headersForPath(rules, "/admin/")["Content-Security-Policy"]).toBe(
         admin.headers["Content-Security-Policy"],
@@ -157,7 +153,7 @@ describe("a section added for a folder", () => {
 
   it("splits a folder that holds it into rules that do not overlap", () => {
     const nested = { path: "en/embargo/", headers: { "X-Robots-Tag": "noindex" } };
-    const rules = headerRules(FILES, site, [...siteSections(), nested]);
+    const rules = headerRules(FILES, site, [...sectionsFor(FILES), nested]);
     expect(rules.some((rule) => rule.path === "/en/*")).toBe(false);
     for (const urlPath of [
       ...requestPaths(
