@@ -13,6 +13,11 @@ export interface PolicyOptions {
    * anywhere are then part of the site, so the policy lets them run.
    */
   allowRawHtml: boolean;
+  /**
+   * Images from blob: URLs: an embargoed preview opens its sealed media-kit
+   * files in the browser and shows them as blobs (lib/client/embargo/page.ts).
+   */
+  blobImages?: boolean;
 }
 
 /** A CSP source expression for an inline style attribute with exactly this text. */
@@ -23,7 +28,7 @@ function styleHash(text: string): string {
 /** Directive name to its sources, in the order they are written. */
 export type Policy = ReadonlyMap<string, readonly string[]>;
 
-export function siteContentSecurityPolicy({ allowRawHtml }: PolicyOptions): Policy {
+export function siteContentSecurityPolicy({ allowRawHtml, blobImages = false }: PolicyOptions): Policy {
   const directives = new Map<string, string[]>([
     ["default-src", ["'self'"]],
     // Pagefind compiles its WebAssembly search engine; 'wasm-unsafe-eval'
@@ -58,6 +63,7 @@ export function siteContentSecurityPolicy({ allowRawHtml }: PolicyOptions): Poli
       ...TABLE_ALIGNMENTS.map((align) => styleHash(`text-align:${align}`)),
     ]);
   }
+  if (blobImages) directives.set("img-src", [...(directives.get("img-src") ?? []), "blob:"]);
   return directives;
 }
 

@@ -9,6 +9,7 @@
 // where every file in it gets the same headers, file by file where a more
 // specific section (hashed search files, /embargo/) sits inside it.
 import path from "node:path";
+import { EMBARGO_SEGMENT } from "../view/urls.ts";
 import { formatPolicy, siteContentSecurityPolicy } from "./content-security-policy.ts";
 
 export type HeaderSet = Readonly<Record<string, string>>;
@@ -37,13 +38,25 @@ export interface HeaderSite {
 const IMMUTABLE = { "Cache-Control": "public, max-age=31536000, immutable" };
 
 /**
- * Sections of every site, whatever it holds. A page at /embargo/ (embargoed
- * previews shared by link) must not leak its address to the sites it links
- * to, nor be indexed. The CMS at /admin/ adds its own looser policy here.
+ * Sections of every site, whatever it holds. An embargoed preview
+ * (/embargo/, lib/embargo/) must not leak its address to the sites it links
+ * to, nor be indexed, and shows its media kit from blob: URLs. The CMS at
+ * /admin/ adds its own looser policy here.
  */
-export const FIXED_SECTIONS: readonly Section[] = [
-  { path: "embargo/", headers: { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" } },
-];
+export function fixedSections(site: HeaderSite): Section[] {
+  return [
+    {
+      path: `${EMBARGO_SEGMENT}/`,
+      headers: {
+        "Content-Security-Policy": formatPolicy(
+          siteContentSecurityPolicy({ allowRawHtml: site.allowRawHtml, blobImages: true }),
+        ),
+        "Referrer-Policy": "no-referrer",
+        "X-Robots-Tag": "noindex, nofollow",
+      },
+    },
+  ];
+}
 
 /**
  * Pagefind's index (lib/search/pagefind.ts writes it to pagefind/): the
@@ -69,9 +82,9 @@ export function siteHeaders(site: HeaderSite): HeaderSet {
 }
 
 /** The sections of this build: the fixed ones and the hashed search files it wrote. */
-export function sectionsFor(files: readonly string[]): Section[] {
+export function sectionsFor(files: readonly string[], site: HeaderSite): Section[] {
   return [
-    ...FIXED_SECTIONS,
+    ...fixedSections(site),
     ...HASHED_SEARCH_FOLDERS.map((folder) => ({ path: folder, headers: IMMUTABLE })),
     ...files
       .filter((file) => HASHED_SEARCH_FILE.test(file))
@@ -135,7 +148,7 @@ function urlPath(prefix: string, relative: string): string {
 export function headerRules(
   files: readonly string[],
   site: HeaderSite,
-  sections: readonly Section[] = sectionsFor(files),
+  sections: readonly Section[] = sectionsFor(files, site),
 ): HeaderRule[] {
   const base = siteHeaders(site);
   const served = files.filter(isServed);

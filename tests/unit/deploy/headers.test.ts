@@ -102,7 +102,13 @@ describe("header rules of a built site", () => {
     const headers = headersForPath(rules, "/embargo/abc123/");
     expect(headers["Referrer-Policy"]).toBe("no-referrer");
     expect(headers["X-Robots-Tag"]).toBe("noindex, nofollow");
-    expect(headers["Content-Security-Policy"]).toBe(siteHeaders(site)["Content-Security-Policy"]);
+    // The site's policy, with images from blob: URLs for the opened media kit.
+    expect(headers["Content-Security-Policy"]).toBe(
+      siteHeaders(site)["Content-Security-Policy"]?.replace(
+        "img-src 'self' https:",
+        "img-src 'self' https: blob:",
+      ),
+    );
     expect(matching(rules, "/embargo/abc123/")).toHaveLength(1);
   });
 
@@ -139,7 +145,7 @@ describe("a section added for a folder", () => {
 
   it("replaces the site's policy there, whether or not the build wrote the folder, and only there", () => {
     for (const files of [FILES, [...FILES, "admin/index.html", "admin/config.yml"]]) {
-      const rules = headerRules(files, site, [...sectionsFor(files), admin]);
+      const rules = headerRules(files, site, [...sectionsFor(files, site), admin]);
       expect(matching(rules, "/admin/")).toHaveLength(1);
       expect(headersForPath(rules, "/admin/")["Content-Security-Policy"]).toBe(
         admin.headers["Content-Security-Policy"],
@@ -153,7 +159,7 @@ describe("a section added for a folder", () => {
 
   it("splits a folder that holds it into rules that do not overlap", () => {
     const nested = { path: "en/embargo/", headers: { "X-Robots-Tag": "noindex" } };
-    const rules = headerRules(FILES, site, [...sectionsFor(FILES), nested]);
+    const rules = headerRules(FILES, site, [...sectionsFor(FILES, site), nested]);
     expect(rules.some((rule) => rule.path === "/en/*")).toBe(false);
     for (const urlPath of [
       ...requestPaths(
