@@ -14,10 +14,11 @@ export interface PolicyOptions {
    */
   allowRawHtml: boolean;
   /**
-   * Images from blob: URLs: an embargoed preview opens its sealed media-kit
-   * files in the browser and shows them as blobs (lib/client/embargo/page.ts).
+   * blob: URLs for images and reads: an embargoed preview opens its sealed
+   * media-kit files in the browser and offers them as blobs
+   * (lib/client/embargo/page.ts).
    */
-  blobImages?: boolean;
+  blobs?: boolean;
 }
 
 /** A CSP source expression for an inline style attribute with exactly this text. */
@@ -28,7 +29,7 @@ function styleHash(text: string): string {
 /** Directive name to its sources, in the order they are written. */
 export type Policy = ReadonlyMap<string, readonly string[]>;
 
-export function siteContentSecurityPolicy({ allowRawHtml, blobImages = false }: PolicyOptions): Policy {
+export function siteContentSecurityPolicy({ allowRawHtml, blobs = false }: PolicyOptions): Policy {
   const directives = new Map<string, string[]>([
     ["default-src", ["'self'"]],
     // Pagefind compiles its WebAssembly search engine; 'wasm-unsafe-eval'
@@ -63,7 +64,10 @@ export function siteContentSecurityPolicy({ allowRawHtml, blobImages = false }: 
       ...TABLE_ALIGNMENTS.map((align) => styleHash(`text-align:${align}`)),
     ]);
   }
-  if (blobImages) directives.set("img-src", [...(directives.get("img-src") ?? []), "blob:"]);
+  if (blobs) {
+    for (const name of ["img-src", "connect-src"])
+      directives.set(name, [...(directives.get(name) ?? []), "blob:"]);
+  }
   return directives;
 }
 

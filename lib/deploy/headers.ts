@@ -49,7 +49,7 @@ export function fixedSections(site: HeaderSite): Section[] {
       path: `${EMBARGO_SEGMENT}/`,
       headers: {
         "Content-Security-Policy": formatPolicy(
-          siteContentSecurityPolicy({ allowRawHtml: site.allowRawHtml, blobImages: true }),
+          siteContentSecurityPolicy({ allowRawHtml: site.allowRawHtml, blobs: true }),
         ),
         "Referrer-Policy": "no-referrer",
         "X-Robots-Tag": "noindex, nofollow",

@@ -102,12 +102,12 @@ describe("header rules of a built site", () => {
     const headers = headersForPath(rules, "/embargo/abc123/");
     expect(headers["Referrer-Policy"]).toBe("no-referrer");
     expect(headers["X-Robots-Tag"]).toBe("noindex, nofollow");
-    // The site's policy, with images from blob: URLs for the opened media kit.
+    // The site's policy, with blob: URLs for the opened media kit.
+    const policy = siteHeaders(site)["Content-Security-Policy"] ?? "";
     expect(headers["Content-Security-Policy"]).toBe(
-      siteHeaders(site)["Content-Security-Policy"]?.replace(
-        "img-src 'self' https:",
-        "img-src 'self' https: blob:",
-      ),
+      policy
+        .replace("img-src 'self' https:", "img-src 'self' https: blob:")
+        .replace("connect-src 'self'", "connect-src 'self' blob:"),
     );
     expect(matching(rules, "/embargo/abc123/")).toHaveLength(1);
   });
