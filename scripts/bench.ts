@@ -20,13 +20,13 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { listFiles, totalBytes } from "../lib/build/output-files.ts";
 import { formatBytes } from "../lib/build/summary.ts";
+import { serveStatic } from "../lib/deploy/static-server.ts";
 import { pagefindRunner } from "../lib/search/pagefind.ts";
 import { writeBareSite } from "./bench/bare-site.ts";
 import { CHROMIUM } from "./bench/chromium.ts";
 import { generateCorpus } from "./bench/corpus.ts";
 import { type FirstQuery, measureFirstQuery } from "./bench/first-query.ts";
 import { type Measurement, measure } from "./bench/process-tree.ts";
-import { serveStatic } from "./bench/static-server.ts";
 import { copyProject } from "./bench/workspace.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

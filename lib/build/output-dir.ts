@@ -70,7 +70,7 @@ export interface ProjectFolders {
 }
 
 /** True when `inner` is `outer` or inside it. */
-const WRITTEN_FILES = new Set(["index.html", "404.html", "robots.txt", "sitemap.xml", "sw.js"]);
+const WRITTEN_FILES = new Set(["index.html", "404.html", "robots.txt", "sitemap.xml", "sw.js", "_headers"]);
 /** assets, media, pagefind and the locales' URL segments ("en", "zh", "pt-br"). */
 const WRITTEN_FOLDER = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -1,12 +1,14 @@
 // The build, phase by phase: load and validate content, render with Eleventy
 // into a staging folder, check the output, then publish it (two renames, publish.ts).
 // Each phase is timed for the summary printed at the end.
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
 import { pressroom } from "../../eleventy.config.ts";
 import type { Release } from "../content/load.ts";
 import { renderBody } from "../content/markdown.ts";
+import { headersFileText } from "../deploy/headers.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
@@ -146,6 +148,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       writeServiceWorker(rootDir, stagingDir, newsroom.registry, pagefind.pages > 0),
     );
     const files = listFiles(stagingDir);
+    // Written last, from the list of everything else: its rules cover the
+    // folders and files this build wrote (lib/deploy/headers.ts).
+    await timed(phases, "headers", () => {
+      const file = path.join(stagingDir, "_headers");
+      writeFileSync(file, headersFileText(stagingDir, files, newsroom.site));
+      files.push(file);
+    });
     // Embargoed previews are counted on their own line, never among a language's pages.
     const embargoDir = `${path.join(stagingDir, EMBARGO_SEGMENT)}${path.sep}`;
     const publicFiles = files.filter((file) => !file.startsWith(embargoDir));

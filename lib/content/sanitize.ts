@@ -18,6 +18,9 @@ export const VIDEO_HOSTS = [
   "player.bilibili.com",
 ] as const;
 
+/** How a table column may be aligned: markdown-it writes `style="text-align:<value>"`, and the site's Content-Security-Policy allows exactly these (lib/deploy/content-security-policy.ts). */
+export const TABLE_ALIGNMENTS = ["left", "right", "center"] as const;
+
 /** Permissions a video player may ask for in an iframe's `allow`; camera, microphone, geolocation and the rest are dropped. */
 const IFRAME_PERMISSIONS = new Set(["fullscreen", "picture-in-picture", "encrypted-media"]);
 
@@ -65,8 +68,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedClasses: { code: ["language-*"] },
   // markdown-it aligns table columns with style="text-align:…".
   allowedStyles: {
-    th: { "text-align": [/^(left|right|center)$/] },
-    td: { "text-align": [/^(left|right|center)$/] },
+    th: { "text-align": [new RegExp(`^(${TABLE_ALIGNMENTS.join("|")})$`)] },
+    td: { "text-align": [new RegExp(`^(${TABLE_ALIGNMENTS.join("|")})$`)] },
   },
   allowedSchemes: [...ALLOWED_SCHEMES],
   allowedSchemesByTag: { img: ["http", "https"], iframe: ["https"] },

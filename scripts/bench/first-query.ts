@@ -2,8 +2,9 @@
 // with a query in a fresh browser, without the service worker (which would
 // go on to fetch the whole index for offline use), counting every byte the
 // server sends until the results are shown.
+
+import type { StaticServer } from "../../lib/deploy/static-server.ts";
 import { openBrowser } from "./chromium.ts";
-import type { StaticServer } from "./static-server.ts";
 
 export interface FirstQuery {
   /** As sent, text gzipped as static hosts do. */

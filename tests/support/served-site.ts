@@ -1,8 +1,8 @@
 // A fixture site built with the real build command, served on 127.0.0.1 and
 // opened in a fresh headless Chromium: the setup every browser test shares.
 import type { Page } from "playwright-core";
+import { type StaticServer, serveStatic } from "../../lib/deploy/static-server.ts";
 import { type BrowserSession, openBrowser } from "../../scripts/bench/chromium.ts";
-import { type StaticServer, serveStatic } from "../../scripts/bench/static-server.ts";
 import { type BuildRun, createFixtureSite, type FixtureSite, mustBuild } from "./fixture-site.ts";
 
 export interface ServedSite {
@@ -23,7 +23,7 @@ export async function serveFixtureSite(
     site.dispose();
     throw error;
   }
-  const server = await serveStatic(`${site.dir}/_site`, options.mount);
+  const server = await serveStatic(`${site.dir}/_site`, { mount: options.mount });
   const browser = await openBrowser({ serviceWorkers: options.serviceWorkers });
   return {
     site,
