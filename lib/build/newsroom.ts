@@ -12,7 +12,7 @@ import type { DateTime } from "luxon";
 import { type Companies, readCompanies } from "../content/companies.ts";
 import { resolveBuildTime } from "../content/dates.ts";
 import { loadReleases, type ParsedRelease, type Release, shownReleases } from "../content/load.ts";
-import { type RenderedBody, renderBody } from "../content/markdown.ts";
+import { type RenderedBody, renderBody, renderInline } from "../content/markdown.ts";
 import { publishAttachments } from "../content/media.ts";
 import { type Problem, ProblemList } from "../content/problems.ts";
 import { describeRemoval } from "../content/sanitize.ts";
@@ -124,13 +124,19 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     bodies.get(`${site.allowRawHtml}\u0000${source}`, () =>
       renderBody(source, { allowRawHtml: site.allowRawHtml }),
     );
-  const bodyWarnings: Problem[] = shown.flatMap((r) =>
-    body(r.body).removed.map((removal) => ({
+  const note = (source: string) => renderInline(source, { allowRawHtml: site.allowRawHtml });
+  const bodyWarnings: Problem[] = shown.flatMap((r) => [
+    ...body(r.body).removed.map((removal) => ({
       file: r.file,
       field: "body",
       message: describeRemoval(removal),
     })),
-  );
+    ...(r.correction === undefined ? [] : note(r.correction).removed).map((removal) => ({
+      file: r.file,
+      field: "correction",
+      message: describeRemoval(removal),
+    })),
+  ]);
   const renditions = options.outputDir
     ? await publishAttachments(
         shown.flatMap((r) =>
@@ -148,6 +154,8 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     releases,
     releasesPerPage: site.releasesPerPage,
     renderBody: (source) => body(source).html,
+    renderNote: (source) => note(source).html,
+    translate: (code, key, values) => translator.t(code, key, values),
     companies,
     tagLabel: (code, tag) => translator.optional(code, `tags.${tag}`) ?? tag,
     onCompanyFallback: options.onCompanyFallback ?? (() => {}),

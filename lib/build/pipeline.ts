@@ -11,6 +11,7 @@ import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
 import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
+import { absoluteUrl } from "../view/urls.ts";
 import { clearLeftovers } from "./leftovers.ts";
 import { loadNewsroom, type Newsroom } from "./newsroom.ts";
 import { claimOutputFolder, readOutputFolder } from "./output-dir.ts";
@@ -40,6 +41,12 @@ export interface BuildReport {
   bytes: number;
   search: { languages: string[]; pages: number; files: number; bytes: number };
   offline: { files: number; bytes: number };
+  /**
+   * Under a path prefix, the line the host's own /robots.txt needs: crawlers
+   * read robots.txt only at the root, so the one written under the prefix
+   * is never read.
+   */
+  rootRobotsLine: string | undefined;
 }
 
 export interface BuildOptions {
@@ -172,6 +179,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         bytes: totalBytes(searchFiles),
       },
       offline: { files: offline.precachedFiles, bytes: offline.precachedBytes },
+      rootRobotsLine:
+        newsroom.site.pathPrefix === "/"
+          ? undefined
+          : `Sitemap: ${absoluteUrl(newsroom.site.url, newsroom.site.pathPrefix, "/sitemap.xml")}`,
     };
     await timed(phases, "publish", () => publishStaging(stagingDir, outputPath, kind));
     report.wallMs = performance.now() - started;

@@ -3,12 +3,14 @@
 // page is made of (cards, bodies, company views, alternates, switchers),
 // each computed once however many pages show it.
 import { type Companies, type CompanyView, companyView } from "../content/companies.ts";
-import { formatReleaseTime } from "../content/dates.ts";
+import { formatReleaseTime, type ReleaseTime, type TimePatterns } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
+import { firstParagraphText } from "../content/markdown.ts";
 import type { ImageRendition } from "../content/media.ts";
 import type { Locale, LocaleRegistry } from "../i18n/locales.ts";
 import { type ArchiveGroup, byCompany, byTag, byYear } from "./archives.ts";
 import { groupByLocale, pairTranslations, sortNewestFirst } from "./collections.ts";
+import { cutText } from "./excerpt.ts";
 import type { PageKind } from "./page-kinds.ts";
 import { uniqueSegments } from "./segments.ts";
 import {
@@ -31,6 +33,10 @@ export interface PagesInput {
   releasesPerPage: number;
   /** Markdown body to HTML. */
   renderBody: (source: string) => string;
+  /** A one-paragraph note (a correction) to inline HTML, sanitized like a body. */
+  renderNote: (source: string) => string;
+  /** A bundle string of a locale, with its placeholders filled. */
+  translate: (localeCode: string, key: string, values?: Record<string, string | number>) => string;
   companies: Companies;
   /** Site URL + path prefix + a root-relative URL. */
   absolute: (url: string) => string;
@@ -112,6 +118,7 @@ export class SiteModel {
   readonly tagSegments: Map<string, string>;
   private readonly cards = new Map<Release, ReleaseCard>();
   private readonly bodies = new Map<Release, string>();
+  private readonly descriptions = new Map<Release, string>();
   private readonly companyViews = new Map<Release, CompanyView | undefined>();
   private readonly built = new Map<string, readonly unknown[]>();
   private archives: ArchiveLists | undefined;
@@ -155,7 +162,7 @@ export class SiteModel {
   }
 
   /** The shared fields of a page every language has at its own URL (archive overview, search). */
-  inEveryLanguage(locale: Locale, urlOf: (locale: Locale) => string): PageViewBase {
+  inEveryLanguage(locale: Locale, urlOf: (locale: Locale) => string, description: string): PageViewBase {
     const { registry } = this;
     return {
       url: urlOf(locale),
@@ -166,6 +173,7 @@ export class SiteModel {
         urlOf(registry.source),
       ),
       switcher: switcherFor(registry, locale, urlOf),
+      description,
     };
   }
 
@@ -194,6 +202,46 @@ export class SiteModel {
     return html;
   }
 
+  /** How a locale's bundle puts a date, time and zone together. */
+  timePatterns(locale: Locale): TimePatterns {
+    const t = this.input.translate;
+    return {
+      dateTime: (parts) => t(locale.code, "time.dateTime", parts),
+      zone: (offset) => t(locale.code, "time.zone", { offset }),
+    };
+  }
+
+  formatTime(time: ReleaseTime, locale: Locale): string {
+    return formatReleaseTime(time, locale.luxonLocale, this.timePatterns(locale));
+  }
+
+  /** What describes a release: its summary, or the start of its first paragraph. */
+  description(release: Release): string {
+    let description = this.descriptions.get(release);
+    if (description === undefined) {
+      const locale = this.registry.get(release.locale) as Locale;
+      description =
+        release.summary ??
+        (cutText(firstParagraphText(release.body), locale.htmlLang, (start) =>
+          this.input.translate(locale.code, "description.cut", { start }),
+        ) ||
+          release.title);
+      this.descriptions.set(release, description);
+    }
+    return description;
+  }
+
+  /** The newest modification among releases (released or corrected), for a list's sitemap line. */
+  lastModified(releases: readonly Release[]): string | undefined {
+    let newest: { millis: number; stamp: string } | undefined;
+    for (const release of releases) {
+      const time = release.updated ?? release.time;
+      const millis = time.dateTime.toMillis();
+      if (!newest || millis > newest.millis) newest = { millis, stamp: this.card(release).modified };
+    }
+    return newest?.stamp;
+  }
+
   card(release: Release): ReleaseCard {
     const cached = this.cards.get(release);
     if (cached) return cached;
@@ -217,8 +265,16 @@ export class SiteModel {
       yearUrl: yearUrl(locale, release.time.dateTime.year),
       sortKey: release.time.dateTime.toUTC().toISO({ suppressMilliseconds: true }) ?? release.time.iso,
       timeIso: release.time.iso,
-      timestamp: release.time.dateTime.toISO({ suppressMilliseconds: true }) ?? release.time.iso,
-      timeDisplay: formatReleaseTime(release.time, locale.luxonLocale),
+      timestamp: timestampOf(release.time),
+      timeDisplay: this.formatTime(release.time, locale),
+      updated: release.updated
+        ? {
+            iso: release.updated.iso,
+            timestamp: timestampOf(release.updated),
+            display: this.formatTime(release.updated, locale),
+          }
+        : undefined,
+      modified: timestampOf(release.updated ?? release.time),
       status: release.status,
     };
     this.cards.set(release, card);
@@ -287,4 +343,9 @@ export class SiteModel {
     }
     return result;
   }
+}
+
+/** Always a full date-time with offset, whether the writer gave a date or a date-time. */
+function timestampOf(time: ReleaseTime): string {
+  return time.dateTime.toISO({ suppressMilliseconds: true }) ?? time.iso;
 }

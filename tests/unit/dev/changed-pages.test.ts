@@ -15,7 +15,7 @@ function pages(releaseTitles: Record<string, string>): SitePages {
     offline: none,
     notFound: none,
     feeds: [{ atomUrl: "/en/feed.xml", entries: Object.values(releaseTitles) }] as never,
-    sitemap: [{ url: "https://x/", alternates: [] }],
+    sitemap: [{ url: "https://x/", lastmod: undefined, alternates: [] }],
   };
 }
 

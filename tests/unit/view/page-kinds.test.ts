@@ -87,6 +87,8 @@ describe("page kinds", () => {
       searchVersion: "test",
       renditions: new Map(),
       attachmentType: (_code, kind) => kind,
+      renderNote: (source) => source,
+      translate: (_code, key) => key,
     });
     const checked: string[] = [];
     for (const kind of PAGE_KINDS) {

@@ -24,6 +24,8 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     searchVersion: "test",
     renditions: new Map(),
     attachmentType: (_code, kind) => kind,
+    renderNote: (source) => markdown.renderInline(source),
+    translate: (_code, key, values) => `${key}${values ? JSON.stringify(values) : ""}`,
     ...overrides,
   });
 }
