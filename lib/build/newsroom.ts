@@ -155,7 +155,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     releasesPerPage: site.releasesPerPage,
     renderBody: (source) => body(source).html,
     renderNote: (source) => note(source).html,
-    translate: (code, key, values) => translator.t(code, key, values),
+    t: (code, key, values) => translator.t(code, key, values),
     companies,
     tagLabel: (code, tag) => translator.optional(code, `tags.${tag}`) ?? tag,
     onCompanyFallback: options.onCompanyFallback ?? (() => {}),

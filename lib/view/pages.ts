@@ -48,7 +48,7 @@ function chooserView(model: SiteModel): ChooserView {
       rootUrl(),
     ),
     switcher: [],
-    description: model.input.translate(registry.source.code, "site.tagline"),
+    description: model.input.t(registry.source.code, "site.tagline"),
     lastModified: model.lastModified(model.published),
     choices: registry.all.map((l) => ({
       code: l.code,
@@ -67,7 +67,7 @@ export function chooserPages(model: SiteModel): ChooserView[] {
 
 /** A list's meta description: what the list is about, in its language. */
 function listDescription(model: SiteModel, locale: Locale, spec: ListSpec): string {
-  const t = model.input.translate;
+  const { t } = model.input;
   switch (spec.listKind) {
     case "year":
       return t(locale.code, "description.year", { year: spec.subject });
@@ -223,7 +223,7 @@ export function archivePages(model: SiteModel): ArchiveView[] {
     ...model.inEveryLanguage(
       locale,
       archiveUrl,
-      model.input.translate(locale.code, "description.archive", { site: model.input.siteName(locale.code) }),
+      model.input.t(locale.code, "description.archive", { site: model.input.siteName(locale.code) }),
     ),
     lastModified: model.lastModified(model.sorted(locale)),
     years: entriesOf(years.get(locale.code) ?? []),
@@ -242,7 +242,7 @@ export function searchPages(model: SiteModel): SearchView[] {
     ...model.inEveryLanguage(
       locale,
       searchUrl,
-      model.input.translate(locale.code, "description.search", { site: model.input.siteName(locale.code) }),
+      model.input.t(locale.code, "description.search", { site: model.input.siteName(locale.code) }),
     ),
     searchable,
     strings: model.input.strings(locale.code, "search"),
@@ -258,7 +258,7 @@ function plainView(model: SiteModel, kind: PlainView["kind"], locale: Locale, ur
     locale: localeView(locale),
     alternates: [],
     switcher: switcherFor(model.registry, locale, (l) => homeUrl(l)),
-    description: model.input.translate(locale.code, kind === "offline" ? "offline.body" : "notFound.body"),
+    description: model.input.t(locale.code, kind === "offline" ? "offline.body" : "notFound.body"),
   };
 }
 
@@ -275,7 +275,7 @@ export function notFoundPages(model: SiteModel): (PlainView | ChooserView)[] {
     url: "/404.html",
     canonical: undefined,
     alternates: [],
-    description: model.input.translate(model.registry.source.code, "notFound.body"),
+    description: model.input.t(model.registry.source.code, "notFound.body"),
     lastModified: undefined,
   };
   return [rootNotFound, ...model.registry.all.map((l) => plainView(model, "not-found", l, notFoundUrl(l)))];

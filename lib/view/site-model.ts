@@ -36,7 +36,7 @@ export interface PagesInput {
   /** A one-paragraph note (a correction) to inline HTML, sanitized like a body. */
   renderNote: (source: string) => string;
   /** A bundle string of a locale, with its placeholders filled. */
-  translate: (localeCode: string, key: string, values?: Record<string, string | number>) => string;
+  t: (localeCode: string, key: string, values?: Record<string, string | number>) => string;
   companies: Companies;
   /** Site URL + path prefix + a root-relative URL. */
   absolute: (url: string) => string;
@@ -204,7 +204,7 @@ export class SiteModel {
 
   /** How a locale's bundle puts a date, time and zone together. */
   timePatterns(locale: Locale): TimePatterns {
-    const t = this.input.translate;
+    const { t } = this.input;
     return {
       dateTime: (parts) => t(locale.code, "time.dateTime", parts),
       zone: (offset) => t(locale.code, "time.zone", { offset }),
@@ -223,7 +223,7 @@ export class SiteModel {
       description =
         release.summary ??
         (cutText(firstParagraphText(release.body), locale.htmlLang, (start) =>
-          this.input.translate(locale.code, "description.cut", { start }),
+          this.input.t(locale.code, "description.cut", { start }),
         ) ||
           release.title);
       this.descriptions.set(release, description);

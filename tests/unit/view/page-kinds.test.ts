@@ -88,7 +88,7 @@ describe("page kinds", () => {
       renditions: new Map(),
       attachmentType: (_code, kind) => kind,
       renderNote: (source) => source,
-      translate: (_code, key) => key,
+      t: (_code, key) => key,
     });
     const checked: string[] = [];
     for (const kind of PAGE_KINDS) {

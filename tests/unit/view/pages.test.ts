@@ -25,7 +25,7 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     renditions: new Map(),
     attachmentType: (_code, kind) => kind,
     renderNote: (source) => markdown.renderInline(source),
-    translate: (_code, key, values) => `${key}${values ? JSON.stringify(values) : ""}`,
+    t: (_code, key, values) => `${key}${values ? JSON.stringify(values) : ""}`,
     ...overrides,
   });
 }
