@@ -12,7 +12,7 @@ import type { DateTime } from "luxon";
 import { type Companies, type Company, readCompanies } from "../content/companies.ts";
 import { resolveBuildTime } from "../content/dates.ts";
 import { loadReleases, type ParsedRelease, type Release, shownReleases } from "../content/load.ts";
-import { type RenderedBody, renderBody } from "../content/markdown.ts";
+import { type RenderedBody, renderBody, renderInline } from "../content/markdown.ts";
 import { publishAttachments } from "../content/media.ts";
 import { loadPages, type StaticPage } from "../content/pages.ts";
 import { type Problem, ProblemList } from "../content/problems.ts";
@@ -137,13 +137,19 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     bodies.get(`${site.allowRawHtml}\u0000${source}`, () =>
       renderBody(source, { allowRawHtml: site.allowRawHtml }),
     );
-  const bodyWarnings: Problem[] = [...shown, ...scheduled, ...staticPages].flatMap((r) =>
-    body(r.body).removed.map((removal) => ({
+  const note = (source: string) => renderInline(source, { allowRawHtml: site.allowRawHtml });
+  const bodyWarnings: Problem[] = [...shown, ...scheduled, ...staticPages].flatMap((r) => [
+    ...body(r.body).removed.map((removal) => ({
       file: r.file,
       field: "body",
       message: describeRemoval(removal),
     })),
-  );
+    ...("correction" in r && r.correction !== undefined ? note(r.correction).removed : []).map((removal) => ({
+      file: r.file,
+      field: "correction",
+      message: describeRemoval(removal),
+    })),
+  ]);
   const renditions = options.outputDir
     ? await publishAttachments(
         [
@@ -183,6 +189,8 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     releases,
     releasesPerPage: site.releasesPerPage,
     renderBody: (source) => body(source).html,
+    renderNote: (source) => note(source).html,
+    t: (code, key, values) => translator.t(code, key, values),
     companies,
     tagLabel: (code, tag) => translator.optional(code, `tags.${tag}`) ?? tag,
     onCompanyFallback: options.onCompanyFallback ?? (() => {}),
@@ -194,7 +202,6 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     renditions,
     attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
     pages: staticPages,
-    text: (code, key) => translator.t(code, key),
     pattern: (code, key, values) => translator.parts(code, key, values),
     embargo: embargo && { id: (identity) => embargo.id(identity), media: sealedMedia },
   });

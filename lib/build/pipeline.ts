@@ -13,7 +13,7 @@ import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
 import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
-import { EMBARGO_SEGMENT } from "../view/urls.ts";
+import { absoluteUrl, EMBARGO_SEGMENT } from "../view/urls.ts";
 import { clearLeftovers } from "./leftovers.ts";
 import { loadNewsroom, type Newsroom } from "./newsroom.ts";
 import { claimOutputFolder, readOutputFolder } from "./output-dir.ts";
@@ -45,6 +45,12 @@ export interface BuildReport {
   /** Embargoed previews written (scheduled releases, per language); undefined without the secret. */
   embargoPreviews: number | undefined;
   offline: { files: number; bytes: number };
+  /**
+   * Under a path prefix, the line the host's own /robots.txt needs: crawlers
+   * read robots.txt only at the root, so the one written under the prefix
+   * is never read.
+   */
+  rootRobotsLine: string | undefined;
 }
 
 export interface BuildOptions {
@@ -190,6 +196,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       embargoPreviews: newsroom.embargo
         ? newsroom.pages.embargo.filter((view) => view.kind === "embargo-preview").length
         : undefined,
+      rootRobotsLine:
+        newsroom.site.pathPrefix === "/"
+          ? undefined
+          : `Sitemap: ${absoluteUrl(newsroom.site.url, newsroom.site.pathPrefix, "/sitemap.xml")}`,
     };
     await timed(phases, "publish", () => publishStaging(stagingDir, outputPath, kind));
     report.wallMs = performance.now() - started;

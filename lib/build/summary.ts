@@ -35,6 +35,9 @@ export function formatSummary(report: BuildReport): string {
     `  output:     ${report.files} files, ${formatBytes(report.bytes)}`,
     `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")} (search runs alongside eleventy)`,
   ];
+  if (report.rootRobotsLine) {
+    lines.push(`  robots.txt: crawlers only read /robots.txt; add to the root one: ${report.rootRobotsLine}`);
+  }
   if (report.warnings + report.fallbacks > 0) {
     lines.push(
       `  attention:  ${report.warnings} content warning(s), ${report.fallbacks} missing translation(s); see the warnings above`,

@@ -93,16 +93,41 @@ export function parseReleaseTime(value: string, siteZone: string): ReleaseTime |
 }
 
 const DATE_FORMAT: DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" };
-const DATE_TIME_FORMAT: DateTimeFormatOptions = {
-  ...DATE_FORMAT,
-  hour: "numeric",
-  minute: "2-digit",
-  timeZoneName: "short",
-};
+const TIME_FORMAT: DateTimeFormatOptions = { hour: "numeric", minute: "2-digit" };
 
-/** "January 14, 2023" / "2023年1月14日", with time and zone when the source had them. */
-export function formatReleaseTime(time: ReleaseTime, luxonLocale: string): string {
-  return time.dateTime.setLocale(luxonLocale).toLocaleString(time.hasTime ? DATE_TIME_FORMAT : DATE_FORMAT);
+/**
+ * How a locale puts a date, a time of day and a zone together, from its
+ * bundle (`time.dateTime`, `time.zone`), so a translator decides the order
+ * and punctuation: "April 25, 2024 at 10:00 AM UTC+8", "2024年4月25日 10:00（UTC+8）".
+ */
+export interface TimePatterns {
+  dateTime(parts: { date: string; time: string; zone: string }): string;
+  zone(offset: string): string;
+}
+
+/** The offset as people write it after UTC: "+8", "+5:30", "-3", or "" for UTC itself. */
+export function offsetLabel(dateTime: DateTime): string {
+  const minutes = dateTime.offset;
+  if (minutes === 0) return "";
+  const sign = minutes < 0 ? "-" : "+";
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  return `${sign}${hours}${rest === 0 ? "" : `:${String(rest).padStart(2, "0")}`}`;
+}
+
+/**
+ * "January 14, 2023" / "2023年1月14日"; with the time of day and zone, put
+ * together by the locale's patterns, when the source had them.
+ */
+export function formatReleaseTime(time: ReleaseTime, luxonLocale: string, patterns: TimePatterns): string {
+  const local = time.dateTime.setLocale(luxonLocale);
+  const date = local.toLocaleString(DATE_FORMAT);
+  if (!time.hasTime) return date;
+  return patterns.dateTime({
+    date,
+    time: local.toLocaleString(TIME_FORMAT),
+    zone: patterns.zone(offsetLabel(time.dateTime)),
+  });
 }
 
 const BUILD_TIME_EXPECTED =

@@ -42,6 +42,10 @@ export interface Release {
   location: string | undefined;
   tags: string[];
   time: ReleaseTime;
+  /** The last correction or update, never before `time`. */
+  updated: ReleaseTime | undefined;
+  /** Inline Markdown saying what the last correction changed. */
+  correction: string | undefined;
   status: ReleaseStatus;
   /** Markdown source of the body. */
   body: string;
@@ -232,6 +236,7 @@ export interface ParsedRelease {
   problems: Problem[];
   fields: Partial<FrontMatter>;
   time?: ReleaseTime;
+  updated?: ReleaseTime;
   body?: string;
 }
 
@@ -286,7 +291,25 @@ function parseReleaseText(text: string, file: string, timeZone: string): ParsedR
     if (typeof read === "string") problems.push({ file, field: "releaseTime", message: read });
     else time = read;
   }
-  return { problems, fields: valid, time, body: split.body };
+  let updated: ReleaseTime | undefined;
+  if (valid.updated !== undefined) {
+    const read = readReleaseTime(valid.updated, timeZone);
+    if (typeof read === "string") problems.push({ file, field: "updated", message: read });
+    else if (time && updatedBeforeRelease(read, time)) {
+      problems.push({
+        file,
+        field: "updated",
+        message: `"${valid.updated}" is before the releaseTime "${valid.releaseTime}"; a release is updated after it is released`,
+      });
+    } else updated = read;
+  }
+  return { problems, fields: valid, time, updated, body: split.body };
+}
+
+/** A date-only update is "that day": the same day as a timed release is not before it. */
+function updatedBeforeRelease(updated: ReleaseTime, released: ReleaseTime): boolean {
+  const end = updated.hasTime ? updated.dateTime : updated.dateTime.endOf("day");
+  return end.toMillis() < released.dateTime.toMillis();
 }
 
 function readRelease(
@@ -327,7 +350,7 @@ function readRelease(
     parsed = parse();
   }
   problems.push(...parsed.problems);
-  const { fields: data, time, body } = parsed;
+  const { fields: data, time, updated, body } = parsed;
 
   if (data.company && SLUG_PATTERN.test(data.company) && !options.companyKeys.has(data.company)) {
     const known = [...options.companyKeys].join(", ") || "none yet";
@@ -349,6 +372,13 @@ function readRelease(
       attached.add(resolved.source);
     }
   }
+  if (data.correction !== undefined && data.updated === undefined) {
+    problems.push({
+      file,
+      field: "correction",
+      message: "a correction needs updated: the date or date-time it was made, e.g. updated: 2024-04-26",
+    });
+  }
   if (problems.length > before || data.title === undefined || !time || body === undefined) return undefined;
 
   const status: ReleaseStatus = data.draft
@@ -368,6 +398,8 @@ function readRelease(
     location: data.location,
     tags: data.tags ?? [],
     time,
+    updated,
+    correction: data.correction,
     status,
     body,
     attachments,

@@ -156,3 +156,42 @@ export function renderBody(source: string, options: BodyOptions, md: MarkdownIt 
   if (options.allowRawHtml || !hasRawHtml) return { html, removed: [] };
   return sanitizeBodyHtml(html);
 }
+
+/**
+ * A one-paragraph note (a release's `correction`) as inline HTML: Markdown
+ * emphasis and links, no blocks; raw HTML in it goes through the same
+ * allow-list as a body's, and what it removed is reported the same way.
+ */
+export function renderInline(source: string, options: BodyOptions, md: MarkdownIt = markdown): RenderedBody {
+  const tokens = md.parseInline(source, {});
+  const html = md.renderer.render(tokens, md.options, {});
+  const hasRawHtml = tokens.some((t) => t.children?.some((c) => c.type === "html_inline"));
+  if (options.allowRawHtml || !hasRawHtml) return { html, removed: [] };
+  return sanitizeBodyHtml(html);
+}
+
+/**
+ * The plain text of a body's first paragraph that has any (a paragraph of
+ * only an image is passed over): what describes a release that has no
+ * summary. Markup and raw HTML are left out, line breaks become spaces.
+ */
+export function firstParagraphText(source: string, md: MarkdownIt = markdown): string {
+  const tokens = md.parse(source, {});
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]?.type !== "paragraph_open") continue;
+    const inline = tokens[i + 1];
+    const text = (inline?.children ?? [])
+      .map((child) =>
+        child.type === "text" || child.type === "code_inline"
+          ? child.content
+          : child.type === "softbreak" || child.type === "hardbreak"
+            ? " "
+            : "",
+      )
+      .join("")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (text) return text;
+  }
+  return "";
+}

@@ -26,6 +26,12 @@ export const frontMatterSchema = z.object({
     error: (issue) =>
       issue.input === undefined ? `required: ${RELEASE_TIME_EXPECTED}` : `expected ${RELEASE_TIME_EXPECTED}`,
   }),
+  /** When the release was last corrected or updated; read like releaseTime, and not before it. */
+  updated: z
+    .string({ error: `expected ${RELEASE_TIME_EXPECTED}, the time of the last correction` })
+    .optional(),
+  /** What the last correction changed, in the release's language (inline Markdown). */
+  correction: optionalText("a note saying what was corrected"),
   company: optionalText("the issuing company"),
   location: optionalText("the dateline city"),
   summary: optionalText("a one-sentence summary"),
@@ -95,6 +101,12 @@ export const FIELD_ALIASES: Readonly<Record<string, keyof FrontMatter>> = {
   city: "location",
   organization: "company",
   organisation: "company",
+  modified: "updated",
+  lastModified: "updated",
+  updatedAt: "updated",
+  dateModified: "updated",
+  correctionNote: "correction",
+  erratum: "correction",
   files: "attachments",
   media: "attachments",
   downloads: "attachments",

@@ -17,6 +17,11 @@ const localeSchema = z.strictObject({
   i18nextLanguage: z.string().min(2),
   luxonLocale: z.string().min(2),
   label: z.string().min(1),
+  /** Only where htmlLang's likely territory is not the one meant (pt → pt_BR, but a site for Portugal wants pt_PT). */
+  ogLocale: z
+    .string()
+    .regex(/^[a-z]{2,3}_[A-Z]{2}$/, "Open Graph's language_TERRITORY, such as en_GB or zh_TW")
+    .optional(),
   dir: z.enum(["ltr", "rtl"]).default("ltr"),
   sameAsSource: z.array(z.string().min(1)).default([]),
 });
@@ -37,12 +42,28 @@ export interface Locale {
   luxonLocale: string;
   /** The language's name in itself, shown in switchers. */
   label: string;
+  /** Open Graph's language_TERRITORY (og:locale): the registry's, or htmlLang's likely one. */
+  ogLocale: string;
   dir: "ltr" | "rtl";
   /**
    * Bundle keys whose text is rightly the same as the source language's (a
    * brand name): `npm run check:i18n` does not warn that they look untranslated.
    */
   sameAsSource: readonly string[];
+}
+
+/**
+ * Open Graph's form of a language tag: language_TERRITORY, the territory
+ * being the tag's own or, when it names none, the one Unicode's
+ * likely-subtags data gives it (en → en_US, zh-CN → zh_CN, ja → ja_JP).
+ */
+export function openGraphLocale(htmlLang: string): string | undefined {
+  try {
+    const likely = new Intl.Locale(htmlLang).maximize();
+    return likely.region ? `${likely.language}_${likely.region}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface LocaleRegistry {
@@ -66,10 +87,19 @@ export function parseRegistry(raw: unknown, file = REGISTRY_FILE): LocaleRegistr
   if (!parsed.success) {
     throw registryProblems(problemsFromZod(file, parsed.error.issues));
   }
-  const all: Locale[] = parsed.data.locales.map((l) => ({
-    ...l,
-    urlSegment: l.urlSegment ?? l.code,
-  }));
+  const problems: Problem[] = [];
+  const all: Locale[] = parsed.data.locales.map((l, index) => {
+    const ogLocale = l.ogLocale ?? openGraphLocale(l.htmlLang);
+    if (!ogLocale) {
+      problems.push({
+        file,
+        field: `locales.${index}.htmlLang`,
+        message: `"${l.htmlLang}" is not a language tag with a known territory; fix it, or add ogLocale (e.g. "en_US") to this locale`,
+      });
+    }
+    return { ...l, urlSegment: l.urlSegment ?? l.code, ogLocale: ogLocale ?? "" };
+  });
+  if (problems.length > 0) throw registryProblems(problems);
   const byCode = new Map(all.map((l) => [l.code, l]));
   if (byCode.size !== all.length) {
     throw registryProblems([{ file, field: "locales", message: "each code may appear once" }]);

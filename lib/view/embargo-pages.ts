@@ -19,6 +19,8 @@ function embargoBase(model: SiteModel, release: Release, id: string): PageViewBa
     locale: model.localeView(locale),
     alternates: [],
     switcher: [],
+    // Nothing of the release: the page's own name is all a preview may say in clear.
+    description: model.input.t(locale.code, "embargo.pageTitle"),
   };
 }
 

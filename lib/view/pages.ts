@@ -8,7 +8,7 @@ import { formatFileSize } from "../content/media.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { chunk, neighbours } from "./collections.ts";
 import { type ListSpec, type SiteModel, switcherFor } from "./site-model.ts";
-import { newsArticleScript, ogLocale } from "./structured-data.ts";
+import { newsArticleScript } from "./structured-data.ts";
 import {
   archiveUrl,
   atomFeedUrl,
@@ -53,6 +53,8 @@ function chooserView(model: SiteModel): ChooserView {
       rootUrl(),
     ),
     switcher: [],
+    description: model.input.t(registry.source.code, "site.tagline"),
+    lastModified: model.lastModified(model.published),
     choices: registry.all.map((l) => ({
       code: l.code,
       label: l.label,
@@ -68,9 +70,25 @@ export function chooserPages(model: SiteModel): ChooserView[] {
   return [chooserView(model)];
 }
 
+/** A list's meta description: what the list is about, in its language. */
+function listDescription(model: SiteModel, locale: Locale, spec: ListSpec): string {
+  const { t } = model.input;
+  switch (spec.listKind) {
+    case "year":
+      return t(locale.code, "description.year", { year: spec.subject });
+    case "company":
+      return t(locale.code, "description.company", { company: spec.subject });
+    case "tag":
+      return t(locale.code, "description.tag", { tag: spec.subject });
+    default:
+      return t(locale.code, "description.home", { site: model.input.siteName(locale.code) });
+  }
+}
+
 function listPages(model: SiteModel, locale: Locale, spec: ListSpec): ListingView[] {
   const pages = chunk(spec.releases, model.input.releasesPerPage);
   const alternates = model.alternates(spec.counterparts, spec.xDefault);
+  const description = listDescription(model, locale, spec);
   return pages.map((items, index) => {
     const pageNumber = index + 1;
     const url = pageUrl(spec.first, pageNumber);
@@ -86,6 +104,8 @@ function listPages(model: SiteModel, locale: Locale, spec: ListSpec): ListingVie
       switcher: switcherFor(model.registry, locale, (l) =>
         pageNumber === 1 ? spec.counterparts.find((c) => c.locale.code === l.code)?.url : undefined,
       ),
+      description,
+      lastModified: model.lastModified(items),
       pageNumber,
       totalPages: pages.length,
       totalReleases: spec.releases.length,
@@ -147,7 +167,10 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
         const twin = versions.get(l.code);
         return twin ? releaseUrl(l, twin.slug) : undefined;
       }),
+      description: model.description(release),
+      lastModified: card.modified,
       release: { ...card, html: model.html(release) },
+      correctionHtml: release.correction === undefined ? undefined : input.renderNote(release.correction),
       companyInfo,
       attachments: release.attachments.map((a) => ({
         name: a.name,
@@ -161,18 +184,18 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
       older: next?.older ? model.card(next.older) : undefined,
       social: {
         title: release.title,
-        description: release.summary ?? release.title,
-        ogLocale: ogLocale(locale.htmlLang),
-        ogLocaleAlternates: existing
-          .filter((v) => v.release !== release)
-          .map((v) => ogLocale(v.locale.htmlLang)),
+        description: model.description(release),
+        ogLocale: locale.ogLocale,
+        ogLocaleAlternates: existing.filter((v) => v.release !== release).map((v) => v.locale.ogLocale),
         publishedTime: card.timestamp,
+        modifiedTime: card.updated?.timestamp,
       },
       jsonLd: newsArticleScript({
         headline: release.title,
-        description: release.summary,
+        description: model.description(release),
         url: card.absoluteUrl,
         datePublished: card.timestamp,
+        dateModified: card.updated?.timestamp,
         inLanguage: locale.htmlLang,
         dateline: release.location,
         keywords: card.tags.map((t) => t.label),
@@ -205,7 +228,12 @@ export function archivePages(model: SiteModel): ArchiveView[] {
   const { years, companies, tags } = model.archiveLists();
   return model.registry.all.map((locale) => ({
     kind: "archive",
-    ...model.inEveryLanguage(locale, archiveUrl),
+    ...model.inEveryLanguage(
+      locale,
+      archiveUrl,
+      model.input.t(locale.code, "description.archive", { site: model.input.siteName(locale.code) }),
+    ),
+    lastModified: model.lastModified(model.sorted(locale)),
     years: entriesOf(years.get(locale.code) ?? []),
     companies: entriesOf(companies.get(locale.code) ?? []),
     tags: entriesOf(tags.get(locale.code) ?? []),
@@ -247,7 +275,11 @@ export function searchPages(model: SiteModel): SearchView[] {
   const searchable = registry.all.some((locale) => model.sorted(locale).length > 0);
   return registry.all.map((locale) => ({
     kind: "search",
-    ...model.inEveryLanguage(locale, searchUrl),
+    ...model.inEveryLanguage(
+      locale,
+      searchUrl,
+      model.input.t(locale.code, "description.search", { site: model.input.siteName(locale.code) }),
+    ),
     searchable,
     strings: model.input.strings(locale.code, "search"),
     pages: searchablePages(model, locale),
@@ -283,7 +315,10 @@ export function staticPages(model: SiteModel): StaticPageView[] {
             return twin ? staticPageUrl(l, twin.slug) : undefined;
           }),
           title: page.title,
-          description: page.description,
+          description: model.describe(
+            { summary: page.description, body: page.body, title: page.title },
+            locale,
+          ),
           html: input.renderBody(page.body),
         };
       }),
@@ -298,7 +333,11 @@ export function contactsPages(model: SiteModel): ContactsView[] {
   const { registry, input } = model;
   return registry.all.map((locale) => ({
     kind: "contacts",
-    ...model.inEveryLanguage(locale, contactsUrl),
+    ...model.inEveryLanguage(
+      locale,
+      contactsUrl,
+      input.t(locale.code, "description.contacts", { site: model.input.siteName(locale.code) }),
+    ),
     companies: [...input.companies.keys()]
       .flatMap((key) => model.companyBlock(key, locale) ?? [])
       .filter((block) => block.contacts.length > 0)
@@ -315,6 +354,7 @@ function plainView(model: SiteModel, kind: PlainView["kind"], locale: Locale, ur
     locale: model.localeView(locale),
     alternates: [],
     switcher: switcherFor(model.registry, locale, (l) => homeUrl(l)),
+    description: model.input.t(locale.code, kind === "offline" ? "offline.body" : "notFound.body"),
   };
 }
 
@@ -331,6 +371,8 @@ export function notFoundPages(model: SiteModel): (PlainView | ChooserView)[] {
     url: "/404.html",
     canonical: undefined,
     alternates: [],
+    description: model.input.t(model.registry.source.code, "notFound.body"),
+    lastModified: undefined,
   };
   return [rootNotFound, ...model.registry.all.map((l) => plainView(model, "not-found", l, notFoundUrl(l)))];
 }
@@ -348,7 +390,8 @@ export function feedViews(model: SiteModel): FeedView[] {
       atomUrl: input.absolute(atomFeedUrl(locale)),
       jsonUrl: input.absolute(jsonFeedUrl(locale)),
       homeUrl: input.absolute(homeUrl(locale)),
-      updated: entries[0]?.timestamp ?? "1970-01-01T00:00:00Z",
+      // Entries stay in release order; the feed changed when any entry last did.
+      updated: model.lastModified(model.sorted(locale).slice(0, FEED_SIZE)) ?? "1970-01-01T00:00:00Z",
       entries,
     };
   });
@@ -356,5 +399,5 @@ export function feedViews(model: SiteModel): FeedView[] {
 
 /** A page's line in sitemap.xml, for the page kinds listed there. */
 export function sitemapEntry(view: PageViewBase): SitemapEntry {
-  return { url: view.canonical as string, alternates: view.alternates };
+  return { url: view.canonical as string, lastmod: view.lastModified, alternates: view.alternates };
 }

@@ -3,8 +3,9 @@
 // page is made of (cards, bodies, company views, alternates, switchers),
 // each computed once however many pages show it.
 import { type Companies, type CompanyView, type Contact, companyView } from "../content/companies.ts";
-import { formatReleaseTime } from "../content/dates.ts";
+import { formatReleaseTime, type ReleaseTime, type TimePatterns } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
+import { firstParagraphText } from "../content/markdown.ts";
 import { formatFileSize, type ImageRendition } from "../content/media.ts";
 import type { StaticPage } from "../content/pages.ts";
 import type { SealedAttachment } from "../embargo/media.ts";
@@ -13,6 +14,7 @@ import type { Locale, LocaleRegistry } from "../i18n/locales.ts";
 import type { PatternPart } from "../i18n/translator.ts";
 import { type ArchiveGroup, byCompany, byTag, byYear } from "./archives.ts";
 import { groupByLocale, pairTranslations, sortNewestFirst } from "./collections.ts";
+import { cutText } from "./excerpt.ts";
 import type { PageKind } from "./page-kinds.ts";
 import { uniqueSegments } from "./segments.ts";
 import {
@@ -51,6 +53,10 @@ export interface PagesInput {
   releasesPerPage: number;
   /** Markdown body to HTML. */
   renderBody: (source: string) => string;
+  /** A one-paragraph note (a correction) to inline HTML, sanitized like a body. */
+  renderNote: (source: string) => string;
+  /** A bundle string of a locale, with its placeholders filled. */
+  t: (localeCode: string, key: string, values?: Record<string, string | number>) => string;
   companies: Companies;
   /** Site URL + path prefix + a root-relative URL. */
   absolute: (url: string) => string;
@@ -72,8 +78,6 @@ export interface PagesInput {
   attachmentType: (localeCode: string, kind: string) => string;
   /** Static pages from src/pages/ (lib/content/pages.ts). */
   pages: readonly StaticPage[];
-  /** A bundle string in a locale (Translator.t). */
-  text: (localeCode: string, key: string) => string;
   /** A bundle pattern cut at its placeholders (Translator.parts), for text around markup. */
   pattern: (localeCode: string, key: string, values: Record<string, string>) => PatternPart[];
   /** With the embargo secret set (and never in a preview): what the embargoed previews need. */
@@ -155,6 +159,7 @@ export class SiteModel {
   private readonly companyBlocks = new Map<string, CompanyBlock | undefined>();
   private readonly cards = new Map<Release, ReleaseCard>();
   private readonly bodies = new Map<Release, string>();
+  private readonly descriptions = new Map<Release, string>();
   private readonly companyViews = new Map<Release, CompanyView | undefined>();
   private readonly built = new Map<string, readonly unknown[]>();
   private archives: ArchiveLists | undefined;
@@ -271,7 +276,7 @@ export class SiteModel {
   }
 
   /** The shared fields of a page every language has at its own URL (archive overview, search). */
-  inEveryLanguage(locale: Locale, urlOf: (locale: Locale) => string): PageViewBase {
+  inEveryLanguage(locale: Locale, urlOf: (locale: Locale) => string, description: string): PageViewBase {
     const { registry } = this;
     return {
       url: urlOf(locale),
@@ -282,6 +287,7 @@ export class SiteModel {
         urlOf(registry.source),
       ),
       switcher: switcherFor(registry, locale, urlOf),
+      description,
     };
   }
 
@@ -298,7 +304,7 @@ export class SiteModel {
 
   /** Contact lines cut at the bundle patterns' placeholders, so the punctuation around them is the translator's. */
   contactViews(contacts: readonly Contact[], locale: Locale): ContactView[] {
-    const { pattern, text } = this.input;
+    const { pattern, t } = this.input;
     const field = (label: string, value: string) =>
       pattern(locale.code, "release.contactField", { label, value });
     return contacts.map((contact) => ({
@@ -306,12 +312,12 @@ export class SiteModel {
         ? pattern(locale.code, "release.contactName", { name: contact.name, role: contact.role })
         : [{ text: contact.name, slot: "name" }],
       email: contact.email
-        ? { parts: field(text(locale.code, "release.email"), contact.email), address: contact.email }
+        ? { parts: field(t(locale.code, "release.email"), contact.email), address: contact.email }
         : undefined,
       // No-break spaces keep a phone number on one line (and html-validate's tel-non-breaking rule happy).
       phone: contact.phone
         ? {
-            parts: field(text(locale.code, "release.phone"), contact.phone.replace(/ /g, "\u00a0")),
+            parts: field(t(locale.code, "release.phone"), contact.phone.replace(/ /g, "\u00a0")),
             tel: contact.phone.replace(/\s+/g, ""),
           }
         : undefined,
@@ -343,6 +349,52 @@ export class SiteModel {
     return html;
   }
 
+  /** How a locale's bundle puts a date, time and zone together. */
+  timePatterns(locale: Locale): TimePatterns {
+    const { t } = this.input;
+    return {
+      dateTime: (parts) => t(locale.code, "time.dateTime", parts),
+      zone: (offset) => t(locale.code, "time.zone", { offset }),
+    };
+  }
+
+  formatTime(time: ReleaseTime, locale: Locale): string {
+    return formatReleaseTime(time, locale.luxonLocale, this.timePatterns(locale));
+  }
+
+  /** What describes a release: its summary, or the start of its first paragraph. */
+  description(release: Release): string {
+    let description = this.descriptions.get(release);
+    if (description === undefined) {
+      const locale = this.registry.get(release.locale) as Locale;
+      description = this.describe(release, locale);
+      this.descriptions.set(release, description);
+    }
+    return description;
+  }
+
+  /** A written summary, else the start of the first paragraph, else the title: a release's or a static page's. */
+  describe(text: { summary: string | undefined; body: string; title: string }, locale: Locale): string {
+    return (
+      text.summary ??
+      (cutText(firstParagraphText(text.body), locale.htmlLang, (start) =>
+        this.input.t(locale.code, "description.cut", { start }),
+      ) ||
+        text.title)
+    );
+  }
+
+  /** The newest modification among releases (released or corrected), for a list's sitemap line. */
+  lastModified(releases: readonly Release[]): string | undefined {
+    let newest: { millis: number; stamp: string } | undefined;
+    for (const release of releases) {
+      const time = release.updated ?? release.time;
+      const millis = time.dateTime.toMillis();
+      if (!newest || millis > newest.millis) newest = { millis, stamp: this.card(release).modified };
+    }
+    return newest?.stamp;
+  }
+
   card(release: Release): ReleaseCard {
     const cached = this.cards.get(release);
     if (cached) return cached;
@@ -366,8 +418,16 @@ export class SiteModel {
       yearUrl: yearUrl(locale, release.time.dateTime.year),
       sortKey: release.time.dateTime.toUTC().toISO({ suppressMilliseconds: true }) ?? release.time.iso,
       timeIso: release.time.iso,
-      timestamp: release.time.dateTime.toISO({ suppressMilliseconds: true }) ?? release.time.iso,
-      timeDisplay: formatReleaseTime(release.time, locale.luxonLocale),
+      timestamp: timestampOf(release.time),
+      timeDisplay: this.formatTime(release.time, locale),
+      updated: release.updated
+        ? {
+            iso: release.updated.iso,
+            timestamp: timestampOf(release.updated),
+            display: this.formatTime(release.updated, locale),
+          }
+        : undefined,
+      modified: timestampOf(release.updated ?? release.time),
       status: release.status,
     };
     this.cards.set(release, card);
@@ -437,4 +497,9 @@ export class SiteModel {
     }
     return result;
   }
+}
+
+/** Always a full date-time with offset, whether the writer gave a date or a date-time. */
+function timestampOf(time: ReleaseTime): string {
+  return time.dateTime.toISO({ suppressMilliseconds: true }) ?? time.iso;
 }

@@ -7,6 +7,8 @@ export interface ArticleInput {
   description: string | undefined;
   url: string;
   datePublished: string;
+  /** The last correction's time, when the release has one. */
+  dateModified: string | undefined;
   inLanguage: string;
   dateline: string | undefined;
   keywords: string[];
@@ -34,6 +36,7 @@ export function newsArticle(input: ArticleInput): Record<string, unknown> {
     url: input.url,
     mainEntityOfPage: input.url,
     datePublished: input.datePublished,
+    ...(input.dateModified ? { dateModified: input.dateModified } : {}),
     inLanguage: input.inLanguage,
     ...(input.dateline ? { dateline: input.dateline } : {}),
     ...(input.keywords.length > 0 ? { keywords: input.keywords.join(", ") } : {}),
@@ -46,9 +49,4 @@ export function newsArticle(input: ArticleInput): Record<string, unknown> {
 
 export function newsArticleScript(input: ArticleInput): string {
   return jsonForScript(newsArticle(input));
-}
-
-/** Open Graph wants language_TERRITORY: zh-CN → zh_CN. */
-export function ogLocale(htmlLang: string): string {
-  return htmlLang.replace("-", "_");
 }

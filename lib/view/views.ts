@@ -66,6 +66,10 @@ export interface ReleaseCard {
   /** Always a full date-time with offset (feeds, structured data). */
   timestamp: string;
   timeDisplay: string;
+  /** The last correction, when there was one: as written, as a full date-time, and for reading. */
+  updated: { iso: string; timestamp: string; display: string } | undefined;
+  /** The last correction's timestamp, or the release's: what dateModified, feeds and the sitemap say. */
+  modified: string;
   /** Other than "published" only in preview builds, where a banner says so. */
   status: "published" | "scheduled" | "draft";
 }
@@ -78,6 +82,10 @@ export interface PageViewBase {
   switcher: SwitchLink[];
   /** Absolute canonical URL, or undefined for pages that are not indexed. */
   canonical: string | undefined;
+  /** The page's meta description, plain text in its language. */
+  description: string;
+  /** Newest change of what the page shows (a release's time or correction), for sitemap.xml. */
+  lastModified?: string;
 }
 
 export interface SocialMeta {
@@ -86,6 +94,8 @@ export interface SocialMeta {
   ogLocale: string;
   ogLocaleAlternates: string[];
   publishedTime: string;
+  /** Only when the release was corrected. */
+  modifiedTime: string | undefined;
 }
 
 export interface AttachmentView {
@@ -124,6 +134,8 @@ export interface ReleaseView extends PageViewBase {
   /** "<locale>/<slug>" of the release this page shows (the search index reads its source). */
   sourceId: string;
   release: ReleaseCard & { html: string };
+  /** The `correction` note as inline HTML, sanitized like the body. */
+  correctionHtml: string | undefined;
   /** Boilerplate and media contacts, when `company` is a key into _data/companies. */
   companyInfo: CompanyInfoView | undefined;
   attachments: AttachmentView[];
@@ -182,7 +194,6 @@ export interface StaticPageView extends PageViewBase {
   /** "<locale>/<slug>", for messages. */
   sourceId: string;
   title: string;
-  description: string | undefined;
   html: string;
 }
 
@@ -235,6 +246,7 @@ export interface FeedView {
 
 export interface SitemapEntry {
   url: string;
+  lastmod: string | undefined;
   alternates: Alternate[];
 }
 

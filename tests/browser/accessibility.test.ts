@@ -1,7 +1,8 @@
 // axe-core in headless Chromium on the pages readers use most, in each
-// language: the home page, a release, the search page with results, an
-// archive list, a static page, the media contacts page and a company page
-// with its press kit.
+// language and in both color schemes (the stylesheet follows
+// prefers-color-scheme): the home page, a release (corrected, with a media
+// kit), the search page with results, an archive list, a static page, the
+// media contacts page and a company page with its press kit.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import sharp from "sharp";
@@ -22,9 +23,12 @@ beforeAll(async () => {
         company: "acme",
         location: "Wuxi",
         tags: ["storage"],
+        updated: "2025-05-02T09:00:00+08:00",
+        correction: "An earlier version gave the wrong *capacity*.",
       },
       "## Highlights\n\n- Batteries for factories\n- Made in Wuxi\n",
-    ),
+    ).replace("tags:", "attachments: [factsheet.pdf]\ntags:"),
+    "src/releases/en/factsheet.pdf": "%PDF-1.4\n%%EOF\n",
     "src/releases/zh/storage.md": releaseFile(
       {
         title: "储能工厂投产",
@@ -67,27 +71,49 @@ afterAll(async () => {
   await served?.close();
 });
 
-describe("accessibility", () => {
-  it.each([
-    "/",
-    "/en/",
-    "/zh/",
-    "/en/releases/storage/",
-    "/zh/releases/storage/",
-    "/en/search/?q=batteries",
-    `/zh/search/?q=${encodeURIComponent("储能")}`,
-    "/en/archive/2025/",
-    "/zh/archive/2025/",
-    "/en/archive/",
-    "/zh/404.html",
-    "/en/about/",
-    "/zh/about/",
-    "/en/contacts/",
-    "/zh/contacts/",
-    "/en/companies/acme/",
-    "/zh/companies/acme/",
-  ])("%s has no axe-core violations", async (url) => {
+const PAGES = [
+  "/",
+  "/en/",
+  "/zh/",
+  "/en/releases/storage/",
+  "/zh/releases/storage/",
+  "/en/search/?q=batteries",
+  `/zh/search/?q=${encodeURIComponent("储能")}`,
+  "/en/archive/2025/",
+  "/zh/archive/2025/",
+  "/en/archive/",
+  "/zh/404.html",
+  "/en/about/",
+  "/zh/about/",
+  "/en/contacts/",
+  "/zh/contacts/",
+  "/en/companies/acme/",
+  "/zh/companies/acme/",
+];
+
+/** Relative luminance of a computed rgb() color, 0 (black) to 1 (white). */
+function luminance(rgb: string): number {
+  const [r, g, b] = (rgb.match(/\d+/g) ?? []).slice(0, 3).map((c) => {
+    const v = Number(c) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+}
+
+describe.each(["light", "dark"] as const)("accessibility in the %s color scheme", (colorScheme) => {
+  it("shows the page in that scheme", async () => {
     const page = await served.browser.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`${served.server.origin}/en/releases/storage/`);
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    if (colorScheme === "dark") expect(luminance(background)).toBeLessThan(0.1);
+    else expect(luminance(background)).toBeGreaterThan(0.9);
+    await page.close();
+  });
+
+  it.each(PAGES)("%s has no axe-core violations", async (url) => {
+    const page = await served.browser.context.newPage();
+    await page.emulateMedia({ colorScheme });
     await page.goto(`${served.server.origin}${url}`);
     if (url.includes("/search/")) expect(await searchSettled(page)).not.toEqual([]);
     // Run through the DevTools protocol: the site's Content-Security-Policy,

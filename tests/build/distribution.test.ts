@@ -87,11 +87,16 @@ function files(): Record<string, string | Uint8Array> {
 
 let site: FixtureSite;
 let prefixed: FixtureSite;
+let summaries: { plain: string; prefixed: string };
 
 beforeAll(async () => {
   site = createFixtureSite(files());
   prefixed = createFixtureSite(files());
-  await Promise.all([mustBuild(site), mustBuild(prefixed, { env: { PATH_PREFIX: "/newsroom/" } })]);
+  const [plain, underPrefix] = await Promise.all([
+    mustBuild(site),
+    mustBuild(prefixed, { env: { PATH_PREFIX: "/newsroom/" } }),
+  ]);
+  summaries = { plain: plain.stdout, prefixed: underPrefix.stdout };
 });
 
 afterAll(() => {
@@ -228,7 +233,7 @@ describe("a release page for search engines and social networks", () => {
       $(`meta[property="${property}"], meta[name="${property}"]`).attr("content");
     expect(meta("og:title")).toBe("艾克姆新工厂投产");
     expect(meta("og:locale")).toBe("zh_CN");
-    expect(meta("og:locale:alternate")).toBe("en");
+    expect(meta("og:locale:alternate")).toBe("en_US");
     expect(meta("article:published_time")).toBe("2024-05-01T09:30:00+08:00");
     expect(meta("twitter:card")).toBe("summary");
     expect($('link[rel="canonical"]').attr("href")).toBe(`${ORIGIN}/zh/releases/plant/`);
@@ -325,6 +330,14 @@ describe("not-found pages", () => {
 
 describe("a site built with PATH_PREFIX=/newsroom/", () => {
   const ROOT_RELATIVE = /(?:href|src|action|content)="(\/[^"]*)"/g;
+
+  it("prints the line the host's root robots.txt needs, which the plain build does not", () => {
+    // The line the build wrote into its own robots.txt, under the prefix where no crawler reads it.
+    const sitemapLine = prefixed.read("_site/robots.txt").match(/^Sitemap: \S+$/m)?.[0] ?? "";
+    expect(sitemapLine).toMatch(/^Sitemap: https?:\/\/[^/]+\/newsroom\/sitemap\.xml$/);
+    expect(summaries.prefixed).toContain(sitemapLine);
+    expect(summaries.plain).not.toContain("robots.txt");
+  });
 
   it("keeps every root-relative URL in every page under the prefix", () => {
     const outside: string[] = [];

@@ -104,6 +104,8 @@ function runBuild(dir: string, { env = {}, args = [] }: BuildRun): Promise<Build
 export interface ReleaseFields {
   title: string;
   releaseTime: string;
+  updated?: string;
+  correction?: string;
   company?: string;
   location?: string;
   summary?: string;
@@ -118,6 +120,8 @@ export interface ReleaseFields {
  */
 export function releaseFile(fields: ReleaseFields, body = "Body text."): string {
   const lines = ["---", `title: ${JSON.stringify(fields.title)}`, `releaseTime: ${fields.releaseTime}`];
+  if (fields.updated) lines.push(`updated: ${fields.updated}`);
+  if (fields.correction) lines.push(`correction: ${JSON.stringify(fields.correction)}`);
   if (fields.company) lines.push(`company: ${JSON.stringify(fields.company)}`);
   if (fields.location) lines.push(`location: ${JSON.stringify(fields.location)}`);
   if (fields.summary) lines.push(`summary: ${JSON.stringify(fields.summary)}`);

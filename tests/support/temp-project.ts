@@ -58,6 +58,8 @@ export function testRelease(
     location: undefined,
     tags: [],
     time,
+    updated: undefined,
+    correction: undefined,
     status: "published",
     body: `# ${slug}`,
     attachments: [],

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   formatReleaseTime,
+  offsetLabel,
   parseReleaseTime,
   readReleaseTime,
   resolveBuildTime,
@@ -35,6 +36,12 @@ describe("parseReleaseTime", () => {
   });
 });
 
+/** Marks each part, so a test sees what the patterns were given without pinning a bundle's wording. */
+const marked = {
+  dateTime: (p: { date: string; time: string; zone: string }) => `[${p.date}][${p.time}][${p.zone}]`,
+  zone: (offset: string) => `UTC${offset}`,
+};
+
 describe("formatReleaseTime", () => {
   const dateOnly = () => parseReleaseTime("2023-01-14", "Asia/Shanghai");
   const withTime = () => parseReleaseTime("2024-04-25T10:00:00+08:00", "Asia/Shanghai");
@@ -42,16 +49,27 @@ describe("formatReleaseTime", () => {
   it("formats a date in English and Chinese", () => {
     const time = dateOnly();
     if (!time) throw new Error("parse failed");
-    expect(formatReleaseTime(time, "en")).toBe("January 14, 2023");
-    expect(formatReleaseTime(time, "zh-CN")).toBe("2023年1月14日");
+    expect(formatReleaseTime(time, "en", marked)).toBe("January 14, 2023");
+    expect(formatReleaseTime(time, "zh-CN", marked)).toBe("2023年1月14日");
   });
 
   it("adds hour, minute and zone when the source gave a time", () => {
     const time = withTime();
     if (!time) throw new Error("parse failed");
-    expect(formatReleaseTime(time, "en")).toMatch(/^April 25, 2024 at 10:00\s?AM GMT\+8$/);
-    expect(formatReleaseTime(time, "zh-CN")).toContain("2024年4月25日");
-    expect(formatReleaseTime(time, "zh-CN")).toContain("10:00");
+    expect(formatReleaseTime(time, "en", marked)).toMatch(/^\[April 25, 2024\]\[10:00\s?AM\]\[UTC\+8\]$/);
+    expect(formatReleaseTime(time, "zh-CN", marked)).toBe("[2024年4月25日][10:00][UTC+8]");
+  });
+
+  it("writes the offset as people do after UTC, and UTC alone for zero", () => {
+    const at = (value: string) => {
+      const time = parseReleaseTime(value, "Asia/Shanghai");
+      if (!time) throw new Error("parse failed");
+      return offsetLabel(time.dateTime);
+    };
+    expect(at("2024-04-25T10:00:00+05:30")).toBe("+5:30");
+    expect(at("2024-04-25T10:00:00-03:00")).toBe("-3");
+    expect(at("2024-04-25T10:00:00Z")).toBe("");
+    expect(at("2024-04-25T10:00")).toBe("+8");
   });
 
   // The time-zone trap: YAML would turn 2023-01-14 into UTC midnight, which
@@ -65,7 +83,7 @@ describe("formatReleaseTime", () => {
       expect(value).toBe("2023-01-14");
       const time = parseReleaseTime(String(value), "Asia/Shanghai");
       if (!time) throw new Error("parse failed");
-      expect(formatReleaseTime(time, "en")).toBe("January 14, 2023");
+      expect(formatReleaseTime(time, "en", marked)).toBe("January 14, 2023");
       expect(new Date(2023, 0, 14).getDate()).toBe(14);
     },
   );

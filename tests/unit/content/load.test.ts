@@ -282,6 +282,71 @@ describe("loadReleases", () => {
   });
 });
 
+describe("updated and correction", () => {
+  const file = "src/releases/en/plant.md";
+  const withUpdate = (releaseTime: string, updated: string, correction?: string) => ({
+    [file]: releaseFile({ title: "Plant", releaseTime, updated, correction }),
+  });
+
+  it("reads a date or a date-time, with the note", () => {
+    const { releases } = load(withUpdate("2025-03-01T10:00:00+08:00", "2025-03-02", "Fixed *a* figure."));
+    expect(releases[0]?.updated?.iso).toBe("2025-03-02");
+    expect(releases[0]?.correction).toBe("Fixed *a* figure.");
+    const timed = load(withUpdate("2025-03-01", "2025-03-01T18:00:00+08:00")).releases[0];
+    expect(timed?.updated?.dateTime.toISO()).toBe("2025-03-01T18:00:00.000+08:00");
+  });
+
+  it("takes a date-only update on the day of a timed release as that day", () => {
+    const { releases } = load(withUpdate("2025-03-01T10:00:00+08:00", "2025-03-01"));
+    expect(releases[0]?.updated?.iso).toBe("2025-03-01");
+  });
+
+  it("refuses an update before the release time, naming file and field", () => {
+    expect(problemsOf(withUpdate("2025-03-01T10:00:00+08:00", "2025-03-01T09:59:00+08:00"))).toEqual([
+      expect.stringMatching(/^src\/releases\/en\/plant\.md \| updated \| .*before the releaseTime/),
+    ]);
+    expect(problemsOf(withUpdate("2025-03-01", "2025-02-28"))).toEqual([
+      expect.stringMatching(/^src\/releases\/en\/plant\.md \| updated \| /),
+    ]);
+  });
+
+  it("refuses what is not a time, as for releaseTime", () => {
+    for (const bad of [
+      "yesterday",
+      "2025-13-01",
+      "0000-01-01",
+      "2025-03-02T10:00:00+15:00",
+      "[2025-03-02]",
+    ]) {
+      expect(problemsOf(withUpdate("2025-03-01", bad)), bad).toEqual([
+        expect.stringMatching(/^src\/releases\/en\/plant\.md \| updated \| /),
+      ]);
+    }
+  });
+
+  it("refuses a correction without updated, and an empty one", () => {
+    expect(
+      problemsOf({
+        [file]: releaseFile({ title: "Plant", releaseTime: "2025-03-01", correction: "Fixed." }),
+      }),
+    ).toEqual([expect.stringMatching(/^src\/releases\/en\/plant\.md \| correction \| .*needs updated/)]);
+    expect(
+      problemsOf({
+        [file]:
+          "---\ntitle: Plant\nreleaseTime: 2025-03-01\nupdated: 2025-03-02\ncorrection: '  '\n---\nBody\n",
+      }),
+    ).toEqual([expect.stringMatching(/correction \\| must not be empty/)]);
+  });
+
+  it("suggests updated for keys other tools use", () => {
+    expect(
+      problemsOf({
+        [file]: "---\ntitle: Plant\nreleaseTime: 2025-03-01\ndateModified: 2025-03-02\n---\nBody\n",
+      }),
+    ).toEqual([expect.stringMatching(/dateModified \\| unknown key; did you mean updated\?/)]);
+  });
+});
+
 describe("RebuildCache", () => {
   it("computes a value once while builds keep asking for it, and drops it after a build that does not", () => {
     const cache = new RebuildCache<string>();

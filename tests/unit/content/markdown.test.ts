@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { markdown, renderBody, slugifyHeading } from "../../../lib/content/markdown.ts";
+import {
+  firstParagraphText,
+  markdown,
+  renderBody,
+  renderInline,
+  slugifyHeading,
+} from "../../../lib/content/markdown.ts";
 
 const page = (source: string) => renderBody(source, { allowRawHtml: false });
 
@@ -99,5 +105,33 @@ describe("a release body", () => {
     });
     expect(html).toBe("<p>工\u200b厂\u200b投\u200b产\u200b</p>\n");
     expect(removed).toHaveLength(1);
+  });
+});
+
+describe("firstParagraphText", () => {
+  it("is the plain text of the first paragraph with text, markup and raw HTML left out", () => {
+    const source =
+      "# Title\n\n![photo](a.jpg)\n\nSales **rose** [36%](https://x.example) in `Q1`\nand <b>Q2</b>.\n\nMore.";
+    expect(firstParagraphText(source)).toBe("Sales rose 36% in Q1 and Q2.");
+  });
+
+  it("takes a list item when no paragraph comes first, and is empty without text", () => {
+    expect(firstParagraphText("## Only a heading\n\n- a list item\n")).toBe("a list item");
+    expect(firstParagraphText("## Only a heading\n")).toBe("");
+  });
+});
+
+describe("renderInline", () => {
+  it("renders emphasis and links without a paragraph, and reduces raw HTML like a body", () => {
+    expect(renderInline("Fixed the *figure*.", { allowRawHtml: false })).toEqual({
+      html: "Fixed the <em>figure</em>.",
+      removed: [],
+    });
+    const hostile = renderInline('Fixed <script>alert(1)</script><img src=x onerror="alert(1)">.', {
+      allowRawHtml: false,
+    });
+    expect(hostile.html).not.toMatch(/script|onerror/);
+    expect(hostile.removed.length).toBeGreaterThan(0);
+    expect(renderInline("[x](javascript:alert(1))", { allowRawHtml: false }).html).not.toContain("href");
   });
 });

@@ -18,7 +18,7 @@ function pages(releaseTitles: Record<string, string>): SitePages {
     notFound: none,
     feeds: [{ atomUrl: "/en/feed.xml", entries: Object.values(releaseTitles) }] as never,
     embargo: none,
-    sitemap: [{ url: "https://x/", alternates: [] }],
+    sitemap: [{ url: "https://x/", lastmod: undefined, alternates: [] }],
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseRegistry } from "../../../lib/i18n/locales.ts";
+import { openGraphLocale, parseRegistry } from "../../../lib/i18n/locales.ts";
 import { projectRoot } from "../../support/fixture-site.ts";
 
 const en = { code: "en", htmlLang: "en", i18nextLanguage: "en", luxonLocale: "en", label: "English" };
@@ -33,5 +33,32 @@ describe("the locale registry", () => {
     const registry = parseRegistry(raw);
     expect(registry.source.code).toBe("en");
     expect(registry.all.map((l) => [l.code, l.htmlLang])).toContainEqual(["zh", "zh-CN"]);
+  });
+});
+
+describe("Open Graph locales", () => {
+  it("give a tag its likely territory in language_TERRITORY form", () => {
+    expect(openGraphLocale("en")).toBe("en_US");
+    expect(openGraphLocale("zh-CN")).toBe("zh_CN");
+    expect(openGraphLocale("zh-Hant")).toBe("zh_TW");
+    expect(openGraphLocale("fr-CA")).toBe("fr_CA");
+  });
+
+  it("are derived for every locale, or taken from the registry's ogLocale", () => {
+    const registry = parseRegistry({
+      sourceLocale: "en",
+      locales: [en, { ...en, code: "pt", htmlLang: "pt", ogLocale: "pt_PT" }],
+    });
+    expect(registry.get("en")?.ogLocale).toBe("en_US");
+    expect(registry.get("pt")?.ogLocale).toBe("pt_PT");
+  });
+
+  it("refuse an ogLocale not in Open Graph's form, and a tag without a territory, naming the field", () => {
+    expect(() => parseRegistry({ sourceLocale: "en", locales: [{ ...en, ogLocale: "en-GB" }] })).toThrow(
+      /locales.0.ogLocale: Open Graph's language_TERRITORY/,
+    );
+    expect(() => parseRegistry({ sourceLocale: "en", locales: [{ ...en, htmlLang: "qq" }] })).toThrow(
+      /locales.0.htmlLang: "qq" is not a language tag with a known territory; .*add ogLocale/,
+    );
   });
 });

@@ -107,10 +107,11 @@ describe("page kinds", () => {
       renditions: new Map(),
       attachmentType: (_code, kind) => kind,
       pages: [testPage("en", "about")],
-      text: (_code, key) => key,
       // "key|{{a}}|{{b}}": each value where the bundle's pattern would put it.
       pattern: (_code, key, values) =>
         splitPattern([key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"), values),
+      renderNote: (source) => source,
+      t: (_code, key) => key,
       embargo: { id: (r) => `${r.locale}${r.slug}`, media: new Map() },
     });
     const checked: string[] = [];

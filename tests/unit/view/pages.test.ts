@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Company } from "../../../lib/content/companies.ts";
+import { parseReleaseTime } from "../../../lib/content/dates.ts";
 import type { Release } from "../../../lib/content/load.ts";
 import { markdown } from "../../../lib/content/markdown.ts";
 import { splitPattern } from "../../../lib/i18n/translator.ts";
@@ -31,10 +32,11 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     renditions: new Map(),
     attachmentType: (_code, kind) => kind,
     pages: [],
-    text: (_code, key) => key,
     // "key|{{a}}|{{b}}": each value where the bundle's pattern would put it.
     pattern: (_code, key, values) =>
       splitPattern([key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"), values),
+    renderNote: (source) => markdown.renderInline(source),
+    t: (_code, key, values) => `${key}${values ? JSON.stringify(values) : ""}`,
     ...overrides,
   });
 }
@@ -374,5 +376,57 @@ describe("the search page's pages group", () => {
         terms: "Acme 极致 footer.contacts.en footer.contacts.zh",
       },
     ]);
+  });
+});
+
+describe("corrections and descriptions", () => {
+  const updated = (value: string) => parseReleaseTime(value, "Asia/Shanghai");
+
+  it("carries an update into the card, the social tags and the sitemap, and renders the note", () => {
+    const result = pages([
+      release("en", "fixed", "2025-01-01T10:00:00+08:00", {
+        updated: updated("2025-02-01T09:00:00+08:00"),
+        correction: "A *figure* was wrong.",
+      }),
+      release("en", "later", "2025-01-15"),
+    ]);
+    const view = find(result, "/en/releases/fixed/");
+    expect(view.release.updated).toMatchObject({ iso: "2025-02-01T09:00:00+08:00" });
+    expect(view.release.modified).toBe("2025-02-01T09:00:00+08:00");
+    expect(view.social.modifiedTime).toBe("2025-02-01T09:00:00+08:00");
+    expect(view.correctionHtml).toBe("A <em>figure</em> was wrong.");
+    expect(JSON.parse(view.jsonLd).dateModified).toBe("2025-02-01T09:00:00+08:00");
+    const later = find(result, "/en/releases/later/");
+    expect(later.release.updated).toBeUndefined();
+    expect(later.social.modifiedTime).toBeUndefined();
+    // The home's newest change is the correction, though "later" was released after it.
+    const home = result.sitemap.find((e) => e.url === "https://news.example/en/");
+    expect(home?.lastmod).toBe("2025-02-01T09:00:00+08:00");
+    // Feeds keep release order.
+    const feed = result.feeds.find((f) => f.locale.code === "en");
+    expect(feed?.entries.map((e) => e.url)).toEqual(["/en/releases/later/", "/en/releases/fixed/"]);
+    expect(feed?.updated).toBe("2025-02-01T09:00:00+08:00");
+  });
+
+  it("describes a release by its summary, else its first paragraph, else its title", () => {
+    const result = pages([
+      release("en", "summed", "2025-01-01", { summary: "The summary.", body: "First paragraph." }),
+      release("en", "bodied", "2025-01-02", { body: "# Heading\n\nFirst *paragraph*.\n\nSecond." }),
+      release("en", "bare", "2025-01-03", { title: "Only a title", body: "# Heading\n" }),
+    ]);
+    expect(find(result, "/en/releases/summed/").description).toBe("The summary.");
+    expect(find(result, "/en/releases/bodied/").description).toBe("First paragraph.");
+    expect(find(result, "/en/releases/bodied/").social.description).toBe("First paragraph.");
+    expect(find(result, "/en/releases/bare/").description).toBe("Only a title");
+  });
+
+  it("gives every page kind a description key from the bundles", () => {
+    const result = pages([release("en", "a", "2025-01-01", { tags: ["solar"] })]);
+    const home = result.listings.find((l) => l.url === "/en/");
+    expect(home?.description).toMatch(/^description\.home/);
+    expect(result.listings.find((l) => l.listKind === "tag")?.description).toMatch(/^description\.tag/);
+    expect(result.archives[0]?.description).toMatch(/^description\.archive/);
+    expect(result.search[0]?.description).toMatch(/^description\.search/);
+    expect(result.offline[0]?.description).toBe("offline.body");
   });
 });

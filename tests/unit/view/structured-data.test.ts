@@ -1,17 +1,13 @@
 import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
-import {
-  type ArticleInput,
-  newsArticle,
-  newsArticleScript,
-  ogLocale,
-} from "../../../lib/view/structured-data.ts";
+import { type ArticleInput, newsArticle, newsArticleScript } from "../../../lib/view/structured-data.ts";
 
 const original: ArticleInput = {
   headline: "Lumora Energy Opens Automated Cylindrical Cell Line",
   description: "One sentence shown in listings.",
   url: "https://news.example/newsroom/en/releases/cell-line/",
   datePublished: "2024-03-12T10:00:00+08:00",
+  dateModified: undefined,
   inLanguage: "en",
   dateline: "Shenzhen",
   keywords: ["Batteries", "Manufacturing"],
@@ -104,9 +100,12 @@ describe("the JSON-LD script", () => {
   });
 });
 
-describe("Open Graph locale", () => {
-  it("writes language_TERRITORY", () => {
-    expect(ogLocale("zh-CN")).toBe("zh_CN");
-    expect(ogLocale("en")).toBe("en");
+describe("dateModified", () => {
+  it("is there only when the release was corrected", () => {
+    expect(newsArticle(original)).not.toHaveProperty("dateModified");
+    expect(newsArticle({ ...original, dateModified: "2024-03-13T09:00:00+08:00" })).toMatchObject({
+      datePublished: "2024-03-12T10:00:00+08:00",
+      dateModified: "2024-03-13T09:00:00+08:00",
+    });
   });
 });

@@ -28,7 +28,7 @@ const en = {
   results_other: "{{count}} releases found",
   facetCount: "({{number}})",
 };
-const zh = { empty: "没有与“{{query}}”匹配的新闻稿。", results_other: "找到 {{count}} 篇新闻稿" };
+const zh = { empty: "查无“{{query}}”结果", results_other: "找到 {{count}} 篇新闻稿" };
 
 const HOSTILE = `<img src=x onerror="alert(1)"><script>alert(2)</script>`;
 
@@ -57,7 +57,7 @@ describe("the status line", () => {
 
   it("names the query in the empty state, as the visitor typed it", () => {
     expect(statusText(zh, "zh-CN", { kind: "answered", query: "足球", count: 0 })).toBe(
-      "没有与“足球”匹配的新闻稿。",
+      "查无“足球”结果",
     );
     expect(statusText(en, "en", { kind: "answered", query: HOSTILE, count: 0 })).toBe(
       `No releases match “${HOSTILE}”.`,
