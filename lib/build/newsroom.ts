@@ -12,6 +12,7 @@ import type { DateTime } from "luxon";
 import { type Companies, readCompanies } from "../content/companies.ts";
 import { resolveBuildTime } from "../content/dates.ts";
 import { loadReleases, type ParsedRelease, type Release, shownReleases } from "../content/load.ts";
+import { type CompanyLogos, publishLogos } from "../content/logos.ts";
 import { type RenderedBody, renderBody } from "../content/markdown.ts";
 import { publishAttachments } from "../content/media.ts";
 import { type Problem, ProblemList } from "../content/problems.ts";
@@ -23,6 +24,7 @@ import { type Locale, type LocaleRegistry, loadRegistry } from "../i18n/locales.
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "../i18n/translator.ts";
 import { buildPages, type SitePages } from "../view/page-kinds.ts";
 import { absoluteUrl, releaseUrl } from "../view/urls.ts";
+import { type ShareCardJob, ShareCardPlanner } from "./share-cards.ts";
 
 export interface Newsroom {
   rootDir: string;
@@ -35,6 +37,10 @@ export interface Newsroom {
   releases: readonly Release[];
   warnings: readonly Problem[];
   pages: SitePages;
+  /** Published company logos, by company key (empty when nothing was published). */
+  logos: CompanyLogos;
+  /** The generated share cards the pages refer to; written by writeShareCards (lib/build/share-cards.ts). */
+  shareCards: readonly ShareCardJob[];
 }
 
 export interface NewsroomOptions {
@@ -143,6 +149,8 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
         options.outputDir,
       )
     : new Map();
+  const logos = options.outputDir ? await publishLogos(companies, options.outputDir) : new Map();
+  const planner = new ShareCardPlanner();
   const pages = buildPages({
     registry,
     releases,
@@ -158,6 +166,9 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     searchVersion: contentVersion(shown),
     renditions,
     attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
+    logos,
+    shareCard: (text) => planner.card(text),
+    t: (code, key, values) => translator.t(code, key, values),
   });
   return {
     rootDir,
@@ -169,6 +180,8 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     releases,
     warnings: [...warnings, ...bodyWarnings],
     pages,
+    logos,
+    shareCards: [...planner.jobs.values()],
   };
 }
 

@@ -49,6 +49,8 @@ declare module "@11ty/eleventy-img" {
     formats?: string[];
     outputDir?: string;
     urlPath?: string;
+    /** False: an SVG source is rasterized into the other formats rather than passed through. */
+    svgShortCircuit?: boolean | "size";
   }
   export default function Image(src: string, options: ImageOptions): Promise<ImageMetadata>;
 }

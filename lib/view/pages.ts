@@ -128,6 +128,9 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
     const companyInfo = model.company(release, locale);
     const next = around.get(release);
     const isOriginal = original?.release === release;
+    const share = model.shareImage(release, locale);
+    const company = release.company ? input.companies.get(release.company) : undefined;
+    const logo = model.logo(release);
     return {
       kind: "release",
       sourceId: `${release.locale}/${release.slug}`,
@@ -160,6 +163,7 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
           .map((v) => ogLocale(v.locale.htmlLang)),
         publishedTime: card.timestamp,
       },
+      share,
       jsonLd: newsArticleScript({
         headline: release.title,
         description: release.summary,
@@ -168,7 +172,12 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
         inLanguage: locale.htmlLang,
         dateline: release.location,
         keywords: card.tags.map((t) => t.label),
-        publisher: card.company ?? input.siteName(locale.code),
+        publisher: {
+          name: card.company ?? input.siteName(locale.code),
+          url: company?.url,
+          logo: logo && { ...logo, url: input.absolute(logo.url) },
+        },
+        image: share,
         translationOf:
           original && !isOriginal
             ? { url: input.absolute(original.url), inLanguage: original.locale.htmlLang }

@@ -5,12 +5,15 @@
 import { type Companies, type CompanyView, companyView } from "../content/companies.ts";
 import { formatReleaseTime } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
+import { type CompanyLogos, companyLogo, type LogoRendition } from "../content/logos.ts";
 import type { ImageRendition } from "../content/media.ts";
 import type { Locale, LocaleRegistry } from "../i18n/locales.ts";
 import { type ArchiveGroup, byCompany, byTag, byYear } from "./archives.ts";
 import { groupByLocale, pairTranslations, sortNewestFirst } from "./collections.ts";
 import type { PageKind } from "./page-kinds.ts";
 import { uniqueSegments } from "./segments.ts";
+import type { ShareCardRef, ShareCardText } from "./share-card.ts";
+import { chooseShareImage, type ShareImage } from "./share-image.ts";
 import {
   archiveUrl,
   atomFeedUrl,
@@ -50,6 +53,12 @@ export interface PagesInput {
   renditions: ReadonlyMap<string, ImageRendition>;
   /** "PDF document" / "PDF 文档" for an attachment kind. */
   attachmentType: (localeCode: string, kind: string) => string;
+  /** Published company logos, by company key. */
+  logos: CompanyLogos;
+  /** A generated share card for this text, or undefined when it cannot be drawn (lib/build/share-cards.ts). */
+  shareCard: (text: ShareCardText) => ShareCardRef | undefined;
+  /** An interface string with values filled in. */
+  t: (localeCode: string, key: string, values?: Record<string, string>) => string;
 }
 
 export function localeView(locale: Locale): LocaleView {
@@ -182,6 +191,44 @@ export class SiteModel {
       );
     }
     return this.companyViews.get(release);
+  }
+
+  /** The company's published logo, when the release names a company that has one. */
+  logo(release: Release): LogoRendition | undefined {
+    return companyLogo(this.input.logos, release.company);
+  }
+
+  /** What a link to the release shows: its first media-kit image, a generated card, or its company's logo. */
+  shareImage(release: Release, locale: Locale): ShareImage | undefined {
+    const card = this.card(release);
+    const firstImage = release.attachments
+      .map((a) => ({ attachment: a, rendition: this.input.renditions.get(a.source) }))
+      .find((a) => a.attachment.kind === "image" && a.rendition);
+    const logo = this.logo(release);
+    return chooseShareImage(
+      {
+        mediaKit: firstImage?.rendition && {
+          ...firstImage.rendition.share,
+          alt: firstImage.attachment.title ?? release.title,
+        },
+        generated: () => {
+          const ref = this.input.shareCard({
+            title: release.title,
+            company: card.company,
+            date: formatReleaseTime({ ...release.time, hasTime: false }, locale.luxonLocale),
+            siteName: this.input.siteName(locale.code),
+            lang: locale.htmlLang,
+            dir: locale.dir,
+          });
+          return ref && { ...ref, alt: release.title };
+        },
+        logo: logo && {
+          ...logo,
+          alt: this.input.t(locale.code, "share.logoAlt", { company: card.company ?? "" }),
+        },
+      },
+      this.input.absolute,
+    );
   }
 
   /** The body as HTML, rendered once for the release page and the feeds. */

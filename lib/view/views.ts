@@ -2,6 +2,7 @@
 // (lib/view/page-kinds.ts) has its own.
 import type { CompanyView } from "../content/companies.ts";
 import type { ImageRendition } from "../content/media.ts";
+import type { ShareImage } from "./share-image.ts";
 
 export interface LocaleView {
   code: string;
@@ -102,6 +103,8 @@ export interface ReleaseView extends PageViewBase {
   newer: ReleaseCard | undefined;
   older: ReleaseCard | undefined;
   social: SocialMeta;
+  /** The link preview's image (og:image, twitter:image, JSON-LD image), when there is one. */
+  share: ShareImage | undefined;
   /** schema.org NewsArticle, serialized for a <script> element. */
   jsonLd: string;
 }

@@ -87,6 +87,9 @@ describe("page kinds", () => {
       searchVersion: "test",
       renditions: new Map(),
       attachmentType: (_code, kind) => kind,
+      logos: new Map(),
+      shareCard: () => undefined,
+      t: (_code, key, values) => `${key} ${JSON.stringify(values ?? {})}`,
     });
     const checked: string[] = [];
     for (const kind of PAGE_KINDS) {

@@ -24,6 +24,9 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     searchVersion: "test",
     renditions: new Map(),
     attachmentType: (_code, kind) => kind,
+    logos: new Map(),
+    shareCard: () => undefined,
+    t: (_code, key, values) => `${key} ${JSON.stringify(values ?? {})}`,
     ...overrides,
   });
 }
@@ -162,6 +165,8 @@ describe("release pages", () => {
               name: { en: "Acme", zh: "极致" },
               about: { en: "About Acme." },
               contacts: { en: [{ name: "Kim", email: "kim@acme.example" }] },
+              url: undefined,
+              logo: undefined,
             },
           ],
         ]),
