@@ -29,9 +29,8 @@ function fontsFor(text: ShareCardText, fonts: CardFonts): { list: SatoriFont[]; 
   const regular = fonts.cover(`${text.company ?? ""}${text.date}`).subsets;
   // satori takes a character from the first family in `fontFamily` that has
   // it, but within one family only from one font per weight: hence a family
-  // per subset. Latin first, so digits and punctuation in Chinese text use
-  // its glyphs as the browser's Noto Sans SC does.
-  const names = [...new Set([...bold, ...regular])].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  // per subset.
+  const names = [...new Set([...bold, ...regular])];
   const list: SatoriFont[] = [];
   for (const subset of names) {
     const name = `card-${subset}`;
@@ -42,8 +41,6 @@ function fontsFor(text: ShareCardText, fonts: CardFonts): { list: SatoriFont[]; 
   }
   return { list, family: names.map((n) => `card-${n}`).join(", ") };
 }
-
-const rank = (subset: string) => (subset === "latin" ? 0 : subset === "latin-ext" ? 1 : 2);
 
 /** The card as PNG bytes. */
 export async function renderShareCard(text: ShareCardText, fonts: CardFonts): Promise<Buffer> {
