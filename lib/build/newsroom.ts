@@ -167,7 +167,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     renditions,
     attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
     logos,
-    shareCard: (text) => planner.card(text),
+    shareCard: (text, file) => planner.card(text, file),
     t: (code, key, values) => translator.t(code, key, values),
   });
   return {

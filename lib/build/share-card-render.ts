@@ -1,25 +1,10 @@
 // Draws one share card: satori lays out the element tree of
 // lib/view/share-card.ts into an SVG whose text is already outlines (so no
 // system font is consulted), and sharp turns it into a PNG.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import satori from "satori";
 import sharp from "sharp";
 import { CARD_HEIGHT, CARD_WIDTH, cardElement, type ShareCardText } from "../view/share-card.ts";
 import type { CardFonts, CardWeight } from "./card-fonts.ts";
-
-const require = createRequire(import.meta.url);
-const versionOf = (name: string): string =>
-  (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version;
-
-// Raise when the layout in lib/view/share-card.ts changes the picture, so
-// cached cards are drawn again.
-const LAYOUT_VERSION = 1;
-
-/** Everything besides the text that decides a card's pixels: part of its cache key. */
-export function rendererVersion(fonts: CardFonts): string {
-  return `layout ${LAYOUT_VERSION}; satori ${versionOf("satori")}; sharp ${versionOf("sharp")}; noto-sans-sc ${fonts.version}`;
-}
 
 type SatoriFont = { name: string; data: Buffer; weight: CardWeight; style: "normal" };
 

@@ -3,26 +3,44 @@
 // renderer, so no title or slug is in a file name), and writing them into
 // the output. Cards are kept in a cache folder between builds, keyed by that
 // hash, so an unchanged release's card is copied, not drawn again; the
-// others are drawn by a pool of worker threads while Eleventy renders.
+// others are drawn while Eleventy renders: a few in the build's own thread,
+// many by a pool of worker threads (whose start-up costs more than a few
+// cards: see docs/performance.md).
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { ProblemsError } from "../content/problems.ts";
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
+  LAYOUT_VERSION,
   type ShareCardRef,
   type ShareCardText,
   shareCardUrl,
 } from "../view/share-card.ts";
 import { CardFonts } from "./card-fonts.ts";
-import { rendererVersion } from "./share-card-render.ts";
+
+const require = createRequire(import.meta.url);
+const versionOf = (name: string): string =>
+  (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version;
+
+/** Everything besides the text that decides a card's pixels: part of its key. */
+function rendererVersion(fonts: CardFonts): string {
+  return `layout ${LAYOUT_VERSION}; satori ${versionOf("satori")}; sharp ${versionOf("sharp")}; noto-sans-sc ${fonts.version}`;
+}
+
+/** Up to this many cards to draw, the build's own thread draws them: a worker's start-up would cost more. */
+const IN_THREAD_LIMIT = 100;
 
 /** A card a page refers to, to be written into the output. */
 export interface ShareCardJob {
   key: string;
   text: ShareCardText;
+  /** The release file it was made for (the first, when several have the same text), named if drawing fails. */
+  release: string;
 }
 
 export interface ShareCardStats {
@@ -58,10 +76,10 @@ export class ShareCardPlanner {
   }
 
   /** The card for this text, or undefined when the font lacks some of its characters. */
-  card(text: ShareCardText): ShareCardRef | undefined {
+  card(text: ShareCardText, release: string): ShareCardRef | undefined {
     if (this.missing(text).length > 0) return undefined;
     const key = this.key(text);
-    this.jobs.set(key, { key, text });
+    if (!this.jobs.has(key)) this.jobs.set(key, { key, text, release });
     return { key, url: shareCardUrl(key), width: CARD_WIDTH, height: CARD_HEIGHT };
   }
 }
@@ -70,7 +88,11 @@ export interface WriteOptions {
   /** The site being built: cards go to media/share/ in it. */
   outputDir: string;
   cacheDir: string;
-  /** Worker threads drawing cards; by default one per core but the one Eleventy runs on. */
+  /**
+   * Worker threads drawing cards; 0 draws them in this thread. By default
+   * this thread for a few cards, else one worker per core but the one
+   * Eleventy runs on.
+   */
   threads?: number;
 }
 
@@ -97,8 +119,9 @@ export async function writeShareCards(
       todo.push(job);
     }
   }
-  const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
-  await drawAll(todo, threads, (job, png) => {
+  const threads =
+    options.threads ?? (todo.length <= IN_THREAD_LIMIT ? 0 : Math.max(1, availableParallelism() - 1));
+  await (threads === 0 ? drawHere : drawAll)(todo, threads, (job, png) => {
     // Written aside and renamed, so a build stopped mid-write leaves no half card in the cache.
     const partial = `${cached(job.key)}.${process.pid}.partial`;
     writeFileSync(partial, png);
@@ -118,6 +141,33 @@ function startWorker(): Worker {
   const entry = new URL("./share-card-worker.ts", import.meta.url).href;
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+}
+
+function cardProblem(job: ShareCardJob, reason: string): ProblemsError {
+  return new ProblemsError("A share image could not be drawn; nothing was published.", [
+    { file: job.release, field: "title", message: `the share image could not be drawn (${reason})` },
+  ]);
+}
+
+async function drawHere(
+  todo: readonly ShareCardJob[],
+  _threads: number,
+  done: (job: ShareCardJob, png: Uint8Array) => void,
+): Promise<void> {
+  if (todo.length === 0) return;
+  // Loaded on first use: satori is a large module that builds without new cards need not load.
+  const { renderShareCard } = await import("./share-card-render.ts");
+  const fonts = new CardFonts();
+  for (const job of todo) {
+    let png: Buffer;
+    try {
+      png = await renderShareCard(job.text, fonts);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw cardProblem(job, reason);
+    }
+    done(job, png);
+  }
 }
 
 async function drawAll(
@@ -141,7 +191,7 @@ async function drawAll(
       worker.on("message", (message: { id: number; png?: Uint8Array; error?: string }) => {
         const job = todo[message.id] as ShareCardJob;
         if (message.error !== undefined || !message.png) {
-          reject(new Error(`The share image of "${job.text.title}" could not be drawn: ${message.error}`));
+          reject(cardProblem(job, message.error ?? "no image came back"));
           return;
         }
         try {

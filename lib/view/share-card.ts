@@ -3,6 +3,9 @@
 // language, as the element tree satori lays out (CSS flexbox). The colours
 // are the site's (src/assets/site.css). lib/build/share-cards.ts draws it.
 
+// Raise when a change below changes the picture, so cached cards are drawn again.
+export const LAYOUT_VERSION = 1;
+
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 

@@ -56,7 +56,7 @@ export interface PagesInput {
   /** Published company logos, by company key. */
   logos: CompanyLogos;
   /** A generated share card for this text, or undefined when it cannot be drawn (lib/build/share-cards.ts). */
-  shareCard: (text: ShareCardText) => ShareCardRef | undefined;
+  shareCard: (text: ShareCardText, release: string) => ShareCardRef | undefined;
   /** An interface string with values filled in. */
   t: (localeCode: string, key: string, values?: Record<string, string>) => string;
 }
@@ -212,14 +212,17 @@ export class SiteModel {
           alt: firstImage.attachment.title ?? release.title,
         },
         generated: () => {
-          const ref = this.input.shareCard({
-            title: release.title,
-            company: card.company,
-            date: formatReleaseTime({ ...release.time, hasTime: false }, locale.luxonLocale),
-            siteName: this.input.siteName(locale.code),
-            lang: locale.htmlLang,
-            dir: locale.dir,
-          });
+          const ref = this.input.shareCard(
+            {
+              title: release.title,
+              company: card.company,
+              date: formatReleaseTime({ ...release.time, hasTime: false }, locale.luxonLocale),
+              siteName: this.input.siteName(locale.code),
+              lang: locale.htmlLang,
+              dir: locale.dir,
+            },
+            release.file,
+          );
           return ref && { ...ref, alt: release.title };
         },
         logo: logo && {

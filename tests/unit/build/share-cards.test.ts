@@ -21,9 +21,9 @@ const text = (title: string): ShareCardText => ({
 describe("ShareCardPlanner", () => {
   it("names a card by a hash of its text: equal text one card, other text another, no title in the name", () => {
     const planner = new ShareCardPlanner();
-    const a = planner.card(text("Plant opens"));
-    const again = planner.card(text("Plant opens"));
-    const b = planner.card(text("Plant closes"));
+    const a = planner.card(text("Plant opens"), "src/releases/en/a.md");
+    const again = planner.card(text("Plant opens"), "src/releases/en/a.md");
+    const b = planner.card(text("Plant closes"), "src/releases/en/a.md");
     expect(a).toEqual(again);
     expect(a?.key).not.toBe(b?.key);
     expect(a?.url).toMatch(/^\/media\/share\/[0-9a-f]{20}\.png$/);
@@ -33,24 +33,29 @@ describe("ShareCardPlanner", () => {
 
   it("gives no card to text the bundled font cannot draw", () => {
     const planner = new ShareCardPlanner();
-    expect(planner.card(text("नया संयंत्र खुला"))).toBeUndefined();
-    expect(planner.card({ ...text("Plant opens"), company: "شركة" })).toBeUndefined();
+    expect(planner.card(text("नया संयंत्र खुला"), "src/releases/en/a.md")).toBeUndefined();
+    expect(planner.card({ ...text("Plant opens"), company: "شركة" }, "src/releases/en/a.md")).toBeUndefined();
     expect(planner.jobs.size).toBe(0);
   });
 });
 
 describe("writeShareCards", () => {
-  it("draws a card once and copies it from the cache in later builds", { timeout: 120_000 }, async () => {
+  it("draws a card once (worker threads or this one) and copies it from the cache in later builds", {
+    timeout: 120_000,
+  }, async () => {
     const root = mkdtempSync(path.join(tmpdir(), "pressroom-cards-"));
     const cacheDir = path.join(root, "cache");
     const planner = new ShareCardPlanner();
-    planner.card(text("Plant opens"));
-    planner.card({
-      ...text("鹿鸣能源新工厂投产"),
-      lang: "zh-CN",
-      company: "鹿鸣能源",
-      date: "2024年4月25日",
-    });
+    planner.card(text("Plant opens"), "src/releases/en/a.md");
+    planner.card(
+      {
+        ...text("鹿鸣能源新工厂投产"),
+        lang: "zh-CN",
+        company: "鹿鸣能源",
+        date: "2024年4月25日",
+      },
+      "src/releases/en/a.md",
+    );
     const jobs = [...planner.jobs.values()];
 
     const cold = await writeShareCards(jobs, { outputDir: path.join(root, "one"), cacheDir, threads: 2 });
@@ -72,7 +77,7 @@ describe("writeShareCards", () => {
 
     // A changed title is a new card; a half-written leftover is not a cached one.
     const changed = new ShareCardPlanner();
-    const ref = changed.card(text("Plant opens on time"));
+    const ref = changed.card(text("Plant opens on time"), "src/releases/en/a.md");
     writeFileSync(path.join(cacheDir, `${ref?.key}.png.123.partial`), "half");
     const third = await writeShareCards(changed.jobs.values(), {
       outputDir: path.join(root, "three"),
