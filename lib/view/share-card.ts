@@ -50,9 +50,14 @@ function titleSize(title: string): number {
   return 44;
 }
 
+// More than four lines hold at the smallest size: the rest would be laid
+// out only to be cut by the ellipsis, at a cost that grows with the length.
+const TITLE_LIMIT = 240;
+
 /** The card's element tree; `fontFamily` lists the fonts loaded for its text. */
 export function cardElement(text: ShareCardText, fontFamily: string): CardNode {
   const size = titleSize(text.title);
+  const title = [...text.title].slice(0, TITLE_LIMIT).join("");
   const footer = [text.company, text.date].filter((part): part is string => Boolean(part));
   return {
     type: "div",
@@ -89,7 +94,7 @@ export function cardElement(text: ShareCardText, fontFamily: string): CardNode {
               lineClamp: 4,
               wordBreak: "break-word",
             },
-            children: text.title,
+            children: title,
           },
         },
         {
