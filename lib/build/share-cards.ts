@@ -110,7 +110,11 @@ export async function writeShareCards(
   mkdirSync(targetDir, { recursive: true });
   mkdirSync(options.cacheDir, { recursive: true });
   const cached = (key: string) => path.join(options.cacheDir, `${key}.png`);
-  const publish = (key: string) => copyFileSync(cached(key), path.join(targetDir, `${key}.png`));
+  const publish = (key: string) => {
+    // Named by content: one already there (the last build under `npm start`) is this card.
+    const target = path.join(targetDir, `${key}.png`);
+    if (!existsSync(target)) copyFileSync(cached(key), target);
+  };
   for (const job of all) {
     if (existsSync(cached(job.key))) {
       publish(job.key);
