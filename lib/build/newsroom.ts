@@ -19,6 +19,9 @@ import { type Problem, ProblemList } from "../content/problems.ts";
 import { describeRemoval } from "../content/sanitize.ts";
 import type { Site } from "../content/site.ts";
 import { RebuildCache } from "../dev/rebuild-cache.ts";
+import { sealMediaKits } from "../embargo/media.ts";
+import { EmbargoKeys } from "../embargo/seal.ts";
+import { readEmbargoSecret } from "../embargo/secret.ts";
 import { assertBundlesBuildable } from "../i18n/check.ts";
 import { type Locale, type LocaleRegistry, loadRegistry } from "../i18n/locales.ts";
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "../i18n/translator.ts";
@@ -41,13 +44,15 @@ export interface Newsroom {
   logos: CompanyLogos;
   /** The generated share cards the pages refer to; written by writeShareCards (lib/build/share-cards.ts). */
   shareCards: readonly ShareCardJob[];
+  /** With PRESSROOM_EMBARGO_KEY set, outside a preview: what seals the embargoed previews. */
+  embargo: EmbargoKeys | undefined;
 }
 
 export interface NewsroomOptions {
   rootDir: string;
   /** Shows drafts and scheduled releases too, marked as such (npm run build:preview). */
   preview: boolean;
-  /** Where BUILD_TIME is read. */
+  /** Where BUILD_TIME and PRESSROOM_EMBARGO_KEY are read. */
   env?: NodeJS.ProcessEnv;
   onFallback?: (notice: FallbackNotice) => void;
   onCompanyFallback?: (notice: { file: string; field: string; locale: string }) => void;
@@ -104,6 +109,9 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   };
   found.problems.push(...companyData.problems);
   const buildTime = found.attempt(() => resolveBuildTime(env.BUILD_TIME, site.timeZone));
+  // A preview shows scheduled releases in clear already and seals nothing.
+  const secret = preview ? undefined : found.attempt(() => readEmbargoSecret(env));
+  const embargo = secret ? new EmbargoKeys(secret) : undefined;
   const loaded = found.attempt(() =>
     loadReleases({
       rootDir,
@@ -123,6 +131,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   const { releases, warnings } = loaded;
   const translator = createTranslator(registry, bundles, options.onFallback);
   const shown = shownReleases(releases, preview);
+  const scheduled = embargo ? releases.filter((r) => r.status === "scheduled") : [];
   // Each body is rendered once per build (and kept under watch); what the
   // sanitizer removed from a shown release is a warning naming its file.
   const bodies = cache?.bodies ?? new RebuildCache<RenderedBody>();
@@ -130,7 +139,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     bodies.get(`${site.allowRawHtml}\u0000${source}`, () =>
       renderBody(source, { allowRawHtml: site.allowRawHtml }),
     );
-  const bodyWarnings: Problem[] = shown.flatMap((r) =>
+  const bodyWarnings: Problem[] = [...shown, ...scheduled].flatMap((r) =>
     body(r.body).removed.map((removal) => ({
       file: r.file,
       field: "body",
@@ -151,6 +160,18 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     : new Map();
   const logos = options.outputDir ? await publishLogos(companies, options.outputDir) : new Map();
   const planner = new ShareCardPlanner();
+  const sealedMedia =
+    embargo && options.outputDir
+      ? await sealMediaKits(
+          scheduled.map((r) => ({
+            identity: { locale: r.locale, slug: r.slug },
+            release: r.file,
+            attachments: r.attachments,
+          })),
+          embargo,
+          options.outputDir,
+        )
+      : new Map();
   const pages = buildPages({
     registry,
     releases,
@@ -169,6 +190,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     logos,
     shareCard: (text, file) => planner.card(text, file),
     t: (code, key, values) => translator.t(code, key, values),
+    embargo: embargo && { id: (identity) => embargo.id(identity), media: sealedMedia },
   });
   return {
     rootDir,
@@ -182,6 +204,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     pages,
     logos,
     shareCards: [...planner.jobs.values()],
+    embargo,
   };
 }
 

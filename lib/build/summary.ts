@@ -27,6 +27,12 @@ export function formatSummary(report: BuildReport): string {
       : "  search:     nothing to index yet (no published release)",
     `  images:     ${report.shareImages.generated} share images generated, ${report.shareImages.reused} reused from the cache, in ${formatMs(report.shareImages.ms)}`,
     `  offline:    ${report.offline.files} files precached, ${formatBytes(report.offline.bytes)}`,
+    // How many, never which: the summary may end up in a public CI log.
+    ...(report.embargoPreviews === undefined
+      ? []
+      : [
+          `  embargo:    ${report.embargoPreviews} embargoed preview${report.embargoPreviews === 1 ? "" : "s"} written (links: npm run embargo:links)`,
+        ]),
     `  output:     ${report.files} files, ${formatBytes(report.bytes)}`,
     `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")} (search and images run alongside eleventy)`,
   ];

@@ -27,8 +27,8 @@ export interface ImageRendition {
   src: string;
   width: number;
   height: number;
-  /** The rendition closest to 1,200 px wide in the image's own format, for link previews. */
-  share: { url: string; width: number; height: number };
+  /** The rendition closest to 1,200 px wide in the image's own format, for link previews (published media kits only). */
+  share?: { url: string; width: number; height: number };
 }
 
 /** Link previews ask for about 1,200 px wide (Open Graph's recommendation). */

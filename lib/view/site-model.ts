@@ -7,6 +7,8 @@ import { formatReleaseTime } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
 import { type CompanyLogos, companyLogo, type LogoRendition } from "../content/logos.ts";
 import type { ImageRendition } from "../content/media.ts";
+import type { SealedAttachment } from "../embargo/media.ts";
+import type { EmbargoIdentity } from "../embargo/seal.ts";
 import type { Locale, LocaleRegistry } from "../i18n/locales.ts";
 import { type ArchiveGroup, byCompany, byTag, byYear } from "./archives.ts";
 import { groupByLocale, pairTranslations, sortNewestFirst } from "./collections.ts";
@@ -59,6 +61,15 @@ export interface PagesInput {
   shareCard: (text: ShareCardText, release: string) => ShareCardRef | undefined;
   /** An interface string with values filled in. */
   t: (localeCode: string, key: string, values?: Record<string, string>) => string;
+  /** With the embargo secret set (and never in a preview): what the embargoed previews need. */
+  embargo?: EmbargoPagesInput | undefined;
+}
+
+export interface EmbargoPagesInput {
+  /** The preview folder's name of a release in one language (lib/embargo/seal.ts). */
+  id: (identity: EmbargoIdentity) => string;
+  /** Sealed media-kit files, by "<locale>/<slug>", then by source file. */
+  media: ReadonlyMap<string, ReadonlyMap<string, SealedAttachment>>;
 }
 
 export function localeView(locale: Locale): LocaleView {
@@ -202,13 +213,13 @@ export class SiteModel {
   shareImage(release: Release, locale: Locale): ShareImage | undefined {
     const card = this.card(release);
     const firstImage = release.attachments
-      .map((a) => ({ attachment: a, rendition: this.input.renditions.get(a.source) }))
-      .find((a) => a.attachment.kind === "image" && a.rendition);
+      .map((a) => ({ attachment: a, share: this.input.renditions.get(a.source)?.share }))
+      .find((a) => a.attachment.kind === "image" && a.share);
     const logo = this.logo(release);
     return chooseShareImage(
       {
-        mediaKit: firstImage?.rendition && {
-          ...firstImage.rendition.share,
+        mediaKit: firstImage?.share && {
+          ...firstImage.share,
           alt: firstImage.attachment.title ?? release.title,
         },
         generated: () => {

@@ -32,7 +32,13 @@ const PAGES_CACHE = `pressroom-pages-${versionOf(manifest)}`;
 precacheAndRoute(manifest, { ignoreURLParametersMatching: [/.*/], directoryIndex: "index.html" });
 cleanupOutdatedCaches();
 
-registerRoute(({ request }) => request.mode === "navigate", new NetworkFirst({ cacheName: PAGES_CACHE }));
+// Embargoed previews are not kept: once a release is public its link must
+// lead to the public page, never to a preview saved on the reader's device.
+const EMBARGO = `${scope.pathname}embargo/`;
+registerRoute(
+  ({ request, url }) => request.mode === "navigate" && !url.pathname.startsWith(EMBARGO),
+  new NetworkFirst({ cacheName: PAGES_CACHE }),
+);
 
 setCatchHandler(async ({ request, url }) => {
   if (request.destination !== "document") return Response.error();
