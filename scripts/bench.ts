@@ -75,6 +75,19 @@ function split(m: Measurement) {
   return { pagefind: { cpuMs: sum(pf), peakRss: peak(pf) }, node: { cpuMs: sum(rest), peakRss: peak(rest) } };
 }
 
+/** The build summary's share-image line: cards drawn, cards copied from the cache, time. */
+function shareImagesOf(stdout: string): { generated: number; reused: number; ms: number } {
+  const match =
+    /images:\s+(\d+) share images generated, (\d+) reused from the cache, in ([\d.]+) (ms|s)/.exec(stdout);
+  if (!match) return { generated: 0, reused: 0, ms: 0 };
+  const [, generated = "0", reused = "0", value = "0", unit = "ms"] = match;
+  return {
+    generated: Number(generated),
+    reused: Number(reused),
+    ms: Number(value) * (unit === "s" ? 1000 : 1),
+  };
+}
+
 function phasesOf(stdout: string): Record<string, number> {
   const line = /phases:\s+(.+)/.exec(stdout)?.[1] ?? "";
   return Object.fromEntries(
@@ -111,7 +124,11 @@ const node = process.execPath;
 const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = pagefindRunner();
 
-const full: { m: Measurement; phases: Record<string, number> }[] = [];
+const full: {
+  m: Measurement;
+  phases: Record<string, number>;
+  shareImages: ReturnType<typeof shareImagesOf>;
+}[] = [];
 const bareEleventy: Measurement[] = [];
 const barePagefind: Measurement[] = [];
 for (let round = 1; round <= rounds; round++) {
@@ -130,7 +147,8 @@ for (let round = 1; round <= rounds; round++) {
   );
   bareEleventy.push(e);
   barePagefind.push(p);
-  full.push({ m: f, phases: phasesOf(f.stdout) });
+  // Round 1 starts with no card cache (the copy has none); later rounds reuse it.
+  full.push({ m: f, phases: phasesOf(f.stdout), shareImages: shareImagesOf(f.stdout) });
   log(
     `  round ${round}: full ${seconds(f.wallMs)}; bare Eleventy ${seconds(e.wallMs)} + bare Pagefind ${seconds(p.wallMs)}`,
   );
@@ -186,6 +204,17 @@ const summary = {
       peakRss: median(barePagefind.map((m) => m.peakRss)),
       peakTotalRss: median(barePagefind.map((m) => m.peakTotalRss)),
     },
+  },
+  shareImages: {
+    cold: full[0]?.shareImages,
+    warm:
+      full.length > 1
+        ? {
+            generated: median(full.slice(1).map((r) => r.shareImages.generated)),
+            reused: median(full.slice(1).map((r) => r.shareImages.reused)),
+            ms: median(full.slice(1).map((r) => r.shareImages.ms)),
+          }
+        : undefined,
   },
   ratio: fullWall / bareTotal,
   devLoopMs: undefined as number | undefined,
@@ -285,6 +314,11 @@ if (values.json) {
     `    phases           ${Object.entries(s.full.phasesMs)
       .map(([n, ms]) => `${n} ${seconds(ms)}`)
       .join(", ")}`,
+  );
+  const cards = (c: { generated: number; reused: number; ms: number } | undefined) =>
+    c ? `${c.generated} drawn, ${c.reused} from the cache, ${seconds(c.ms)}` : "not measured (one round)";
+  log(
+    `    share images     cold (round 1, no cache): ${cards(s.shareImages.cold)}; warm (later rounds): ${cards(s.shareImages.warm)}`,
   );
   log(`    node processes   ${seconds(s.full.node.cpuMs)} CPU, peak RSS ${mb(s.full.node.peakRss)}`);
   log(`    pagefind         ${seconds(s.full.pagefind.cpuMs)} CPU, peak RSS ${mb(s.full.pagefind.peakRss)}`);

@@ -12,6 +12,7 @@ import type { DateTime } from "luxon";
 import { type Companies, type Company, readCompanies } from "../content/companies.ts";
 import { resolveBuildTime } from "../content/dates.ts";
 import { loadReleases, type ParsedRelease, type Release, shownReleases } from "../content/load.ts";
+import { type CompanyLogos, publishLogos } from "../content/logos.ts";
 import { type RenderedBody, renderBody, renderInline } from "../content/markdown.ts";
 import { publishAttachments } from "../content/media.ts";
 import { loadPages, type StaticPage } from "../content/pages.ts";
@@ -27,6 +28,7 @@ import { type Locale, type LocaleRegistry, loadRegistry } from "../i18n/locales.
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "../i18n/translator.ts";
 import { buildPages, reservedSlugs, type SitePages } from "../view/page-kinds.ts";
 import { absoluteUrl, pressKitUrl, releaseUrl } from "../view/urls.ts";
+import { type ShareCardJob, ShareCardPlanner } from "./share-cards.ts";
 
 export interface Newsroom {
   rootDir: string;
@@ -41,6 +43,10 @@ export interface Newsroom {
   staticPages: readonly StaticPage[];
   warnings: readonly Problem[];
   pages: SitePages;
+  /** Published company logos, by company key (empty when nothing was published). */
+  logos: CompanyLogos;
+  /** The generated share cards the pages refer to; written by writeShareCards (lib/build/share-cards.ts). */
+  shareCards: readonly ShareCardJob[];
   /** With PRESSROOM_EMBARGO_KEY set, outside a preview: what seals the embargoed previews. */
   embargo: EmbargoKeys | undefined;
 }
@@ -172,6 +178,8 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
         options.outputDir,
       )
     : new Map();
+  const logos = options.outputDir ? await publishLogos(companies, options.outputDir) : new Map();
+  const planner = new ShareCardPlanner();
   const sealedMedia =
     embargo && options.outputDir
       ? await sealMediaKits(
@@ -203,6 +211,8 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
     pages: staticPages,
     pattern: (code, key, values) => translator.parts(code, key, values),
+    logos,
+    shareCard: (text, file) => planner.card(text, file),
     embargo: embargo && { id: (identity) => embargo.id(identity), media: sealedMedia },
   });
   return {
@@ -216,6 +226,8 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     staticPages,
     warnings: [...found.warnings, ...warnings, ...bodyWarnings],
     pages,
+    logos,
+    shareCards: [...planner.jobs.values()],
     embargo,
   };
 }

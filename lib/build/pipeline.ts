@@ -19,6 +19,7 @@ import { loadNewsroom, type Newsroom } from "./newsroom.ts";
 import { claimOutputFolder, readOutputFolder } from "./output-dir.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
+import { type ShareCardStats, shareCardCacheDir, writeShareCards } from "./share-cards.ts";
 
 interface PhaseTiming {
   name: string;
@@ -42,6 +43,7 @@ export interface BuildReport {
   files: number;
   bytes: number;
   search: { languages: string[]; pages: number; files: number; bytes: number };
+  shareImages: ShareCardStats;
   /** Embargoed previews written (scheduled releases, per language); undefined without the secret. */
   embargoPreviews: number | undefined;
   offline: { files: number; bytes: number };
@@ -139,17 +141,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         throw new BuildFailure(`Search index refused:\n  - ${problems.join("\n  - ")}`);
       return report;
     });
-    // Its failure is reported when it is awaited below; until then an
+    // Share cards are drawn by worker threads, also while Eleventy renders.
+    const drawing = timed(phases, "images", () =>
+      writeShareCards(newsroom.shareCards, { outputDir: stagingDir, cacheDir: shareCardCacheDir(rootDir) }),
+    );
+    // Their failures are reported when they are awaited below; until then an
     // unhandled rejection would end the process with a stack trace.
     indexing.catch(() => undefined);
+    drawing.catch(() => undefined);
     try {
       await timed(phases, "eleventy", () => renderSite(options, newsroom, stagingDir));
     } catch (error) {
-      // Let the index finish (or fail) before the staging folder is removed.
-      await indexing.catch(() => undefined);
+      // Let the index and the cards finish (or fail) before the staging folder is removed.
+      await Promise.allSettled([indexing, drawing]);
       throw error;
     }
-    const pagefind = await indexing;
+    const [pagefind, shareImages] = await Promise.all([indexing, drawing]).catch(async (error) => {
+      await Promise.allSettled([indexing, drawing]);
+      throw error;
+    });
     const offline = await timed(phases, "offline", () =>
       writeServiceWorker(rootDir, stagingDir, newsroom.registry, pagefind.pages > 0),
     );
@@ -193,6 +203,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         bytes: totalBytes(searchFiles),
       },
       offline: { files: offline.precachedFiles, bytes: offline.precachedBytes },
+      shareImages,
       embargoPreviews: newsroom.embargo
         ? newsroom.pages.embargo.filter((view) => view.kind === "embargo-preview").length
         : undefined,

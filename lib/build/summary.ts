@@ -25,6 +25,7 @@ export function formatSummary(report: BuildReport): string {
     report.search.pages > 0
       ? `  search:     ${report.search.pages} pages indexed in ${report.search.languages.join(", ")}; ${report.search.files} files, ${formatBytes(report.search.bytes)}`
       : "  search:     nothing to index yet (no published release)",
+    `  images:     ${report.shareImages.generated} share images generated, ${report.shareImages.reused} reused from the cache, in ${formatMs(report.shareImages.ms)}`,
     `  offline:    ${report.offline.files} files precached, ${formatBytes(report.offline.bytes)}`,
     // How many, never which: the summary may end up in a public CI log.
     ...(report.embargoPreviews === undefined
@@ -33,7 +34,7 @@ export function formatSummary(report: BuildReport): string {
           `  embargo:    ${report.embargoPreviews} embargoed preview${report.embargoPreviews === 1 ? "" : "s"} written (links: npm run embargo:links)`,
         ]),
     `  output:     ${report.files} files, ${formatBytes(report.bytes)}`,
-    `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")} (search runs alongside eleventy)`,
+    `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")} (search and images run alongside eleventy)`,
   ];
   if (report.rootRobotsLine) {
     lines.push(`  robots.txt: crawlers only read /robots.txt; add to the root one: ${report.rootRobotsLine}`);

@@ -1,15 +1,16 @@
-// Companies that issue releases: localized name, "About" boilerplate and
-// media contacts, one JSON file each in _data/companies/<key>.json.
+// Companies that issue releases: localized name, "About" boilerplate, media
+// contacts, web address and logo, one JSON file each in
+// _data/companies/<key>.json (the logo a file beside it).
 // A release's `company` that looks like a key (lowercase, digits, hyphens)
 // must name one of these files; anything else is shown as written.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import { readJsonFileInto } from "../i18n/locales.ts";
 import { type Attachment, resolveAttachment } from "./media.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
-import { contentFolder } from "./read-text.ts";
+import { type ContentFolder, contentFolder, isInside, resolveInside, toPosix } from "./read-text.ts";
 
 const COMPANIES_DIR = path.join("_data", "companies");
 
@@ -27,6 +28,8 @@ const pressKitSchema = z.strictObject({
   title: localized.optional(),
   caption: localized.optional(),
 });
+/** Formats a logo may be given in; an SVG is drawn as PNG, never published as it is. */
+export const LOGO_TYPES = ["svg", "png", "jpg", "jpeg", "webp"] as const;
 
 const companySchema = z.strictObject({
   name: localized,
@@ -37,6 +40,17 @@ const companySchema = z.strictObject({
     .array(pressKitSchema, {
       error: 'expected a list of files, e.g. [{ "file": "logo.png", "title": { "en": "Logo" } }]',
     })
+    .optional(),
+  url: z
+    .url({
+      protocol: /^https?$/,
+      message: "expected an absolute http(s) address like https://www.example.com/",
+    })
+    .optional(),
+  logo: z
+    .string({ message: "expected the name of an image file beside the company file, like lumora.svg" })
+    .trim()
+    .min(1, "expected the name of an image file beside the company file, like lumora.svg")
     .optional(),
 });
 
@@ -56,6 +70,10 @@ export interface Company {
   about: Record<string, string>;
   contacts: Record<string, Contact[]>;
   pressKit: PressKitFile[];
+  /** The company's own site. */
+  url: string | undefined;
+  /** The logo file (real path inside _data/companies/) and its project-relative name, for messages. */
+  logo: { source: string; file: string } | undefined;
 }
 
 /** What a release page shows about its company in one locale. */
@@ -125,6 +143,8 @@ export function readCompanies(rootDir: string, registry: LocaleRegistry): ReadCo
         message: "required: the name in the source locale",
       });
     }
+    const logo = data.logo === undefined ? undefined : resolveLogo(data.logo, file, folder);
+    if (typeof logo === "string") problems.push({ file, field: "logo", message: logo });
     companies.set(key, {
       key,
       file,
@@ -132,6 +152,8 @@ export function readCompanies(rootDir: string, registry: LocaleRegistry): ReadCo
       about: data.about ?? {},
       contacts: data.contacts ?? {},
       pressKit: readPressKit(rootDir, key, file, data.pressKit ?? [], problems),
+      url: data.url,
+      logo: typeof logo === "string" ? undefined : logo,
     });
   }
   return { companies, keys, problems };
@@ -169,6 +191,29 @@ function readPressKit(
     else files.push({ attachment: found, title: entry.title ?? {}, caption: entry.caption ?? {} });
   });
   return files;
+}
+
+/** The logo file a company record names, or why it cannot be used. */
+function resolveLogo(
+  name: string,
+  file: string,
+  folder: ContentFolder,
+): { source: string; file: string } | string {
+  const listed = path.resolve(folder.dir, name);
+  const shown = `${folder.name}/${toPosix(path.relative(folder.dir, listed))}`;
+  if (!isInside(listed, folder.dir) || listed === folder.dir) {
+    return `"${name}" is outside ${folder.name}/; store the logo beside ${file}`;
+  }
+  const resolved = resolveInside(listed, folder);
+  if ("problem" in resolved) {
+    return resolved.link ? `"${name}" ${resolved.problem}` : `"${name}" not found (looked for ${shown})`;
+  }
+  if (!statSync(resolved.real).isFile()) return `"${name}" is a folder; expected an image file`;
+  const type = path.extname(resolved.real).slice(1).toLowerCase();
+  if (!(LOGO_TYPES as readonly string[]).includes(type)) {
+    return `"${name}" is not an image type a logo may be (${LOGO_TYPES.join(", ")})`;
+  }
+  return { source: resolved.real, file: shown };
 }
 
 /** The company records; throws a ProblemsError listing every problem in them. */

@@ -27,7 +27,12 @@ export interface ImageRendition {
   src: string;
   width: number;
   height: number;
+  /** The rendition closest to 1,200 px wide in the image's own format, for link previews (published media kits only). */
+  share?: { url: string; width: number; height: number };
 }
+
+/** Link previews ask for about 1,200 px wide (Open Graph's recommendation). */
+export const SHARE_WIDTH = 1200;
 
 const KINDS: Record<string, AttachmentKind> = {
   pdf: "pdf",
@@ -212,6 +217,9 @@ export async function publishAttachments(
     const fallback = formats.at(-1) ?? [];
     const largest = fallback.at(-1);
     if (!largest) continue;
+    const share = fallback.reduce((best, e) =>
+      Math.abs(e.width - SHARE_WIDTH) < Math.abs(best.width - SHARE_WIDTH) ? e : best,
+    );
     renditions.set(attachment.source, {
       sources: formats.map((entries) => ({
         type: entries[0]?.sourceType ?? "",
@@ -220,6 +228,7 @@ export async function publishAttachments(
       src: fallback[0]?.url ?? largest.url,
       width: largest.width,
       height: largest.height,
+      share: { url: share.url, width: share.width, height: share.height },
     });
   }
   return renditions;

@@ -4,6 +4,7 @@
 // and hands it to the plugins that read it: no module state, so every
 // Eleventy instance in a process has its own.
 import { createNewsroomCache, loadNewsroom, type Newsroom } from "../build/newsroom.ts";
+import { shareCardCacheDir, writeShareCards } from "../build/share-cards.ts";
 import { formatProblem } from "../content/problems.ts";
 import { changedPages, onlyContentChanged, type PreviousViews } from "../dev/changed-pages.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
@@ -56,6 +57,15 @@ export class BuildNewsroom {
         onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
       }));
     for (const warning of current.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
+    // `npm run build` draws the cards of the newsroom it gave as a phase of
+    // its own (lib/build/pipeline.ts); under `npm start` they are drawn here,
+    // and only new or changed ones, from the cache.
+    if (!given) {
+      await writeShareCards(current.shareCards, {
+        outputDir: build.outputDir,
+        cacheDir: shareCardCacheDir(this.options.rootDir),
+      });
+    }
     this.#current = current;
     return current;
   }

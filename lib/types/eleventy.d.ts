@@ -53,6 +53,8 @@ declare module "@11ty/eleventy-img" {
     formats?: string[];
     outputDir?: string;
     urlPath?: string;
+    /** False: an SVG source is rasterized into the other formats rather than passed through. */
+    svgShortCircuit?: boolean | "size";
     /** Make the renditions in memory (each entry's `buffer`) and write nothing. */
     dryRun?: boolean;
   }

@@ -156,6 +156,9 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
     const companyInfo = model.companyInfo(release, locale);
     const next = around.get(release);
     const isOriginal = original?.release === release;
+    const share = model.shareImage(release, locale);
+    const company = release.company ? input.companies.get(release.company) : undefined;
+    const logo = model.logo(release);
     return {
       kind: "release",
       sourceId: `${release.locale}/${release.slug}`,
@@ -190,6 +193,7 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
         publishedTime: card.timestamp,
         modifiedTime: card.updated?.timestamp,
       },
+      share,
       jsonLd: newsArticleScript({
         headline: release.title,
         description: model.description(release),
@@ -199,7 +203,12 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
         inLanguage: locale.htmlLang,
         dateline: release.location,
         keywords: card.tags.map((t) => t.label),
-        publisher: card.company ?? input.siteName(locale.code),
+        publisher: {
+          name: card.company ?? input.siteName(locale.code),
+          url: company?.url,
+          logo: logo && { ...logo, url: input.absolute(logo.url) },
+        },
+        image: share,
         translationOf:
           original && !isOriginal
             ? { url: input.absolute(original.url), inLanguage: original.locale.htmlLang }

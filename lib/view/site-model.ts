@@ -5,6 +5,7 @@
 import { type Companies, type CompanyView, type Contact, companyView } from "../content/companies.ts";
 import { formatReleaseTime, type ReleaseTime, type TimePatterns } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
+import { type CompanyLogos, companyLogo, type LogoRendition } from "../content/logos.ts";
 import { firstParagraphText } from "../content/markdown.ts";
 import { formatFileSize, type ImageRendition } from "../content/media.ts";
 import type { StaticPage } from "../content/pages.ts";
@@ -17,6 +18,8 @@ import { groupByLocale, pairTranslations, sortNewestFirst } from "./collections.
 import { cutText } from "./excerpt.ts";
 import type { PageKind } from "./page-kinds.ts";
 import { uniqueSegments } from "./segments.ts";
+import type { ShareCardRef, ShareCardText } from "./share-card.ts";
+import { chooseShareImage, type ShareImage } from "./share-image.ts";
 import {
   archiveUrl,
   atomFeedUrl,
@@ -80,6 +83,10 @@ export interface PagesInput {
   pages: readonly StaticPage[];
   /** A bundle pattern cut at its placeholders (Translator.parts), for text around markup. */
   pattern: (localeCode: string, key: string, values: Record<string, string>) => PatternPart[];
+  /** Published company logos, by company key. */
+  logos: CompanyLogos;
+  /** A generated share card for this text, or undefined when it cannot be drawn (lib/build/share-cards.ts). */
+  shareCard: (text: ShareCardText, release: string) => ShareCardRef | undefined;
   /** With the embargo secret set (and never in a preview): what the embargoed previews need. */
   embargo?: EmbargoPagesInput | undefined;
 }
@@ -226,6 +233,8 @@ export class SiteModel {
       contacts: this.contactViews(view.contacts, locale),
       contactsLang,
       fallbackLabel: aboutLang || contactsLang ? source.label : undefined,
+      logo: companyLogo(this.input.logos, key),
+      website: company.url,
     };
   }
 
@@ -337,6 +346,51 @@ export class SiteModel {
       );
     }
     return this.companyViews.get(release);
+  }
+
+  /** The company's published logo, when the release names a company that has one. */
+  logo(release: Release): LogoRendition | undefined {
+    return companyLogo(this.input.logos, release.company);
+  }
+
+  /** What a link to the release shows: its first media-kit image, a generated card, or its company's logo. */
+  shareImage(release: Release, locale: Locale): ShareImage | undefined {
+    const card = this.card(release);
+    const firstImage = release.attachments
+      .map((a) => ({ attachment: a, share: this.input.renditions.get(a.source)?.share }))
+      .find((a) => a.attachment.kind === "image" && a.share);
+    const logo = this.logo(release);
+    return chooseShareImage(
+      {
+        mediaKit: firstImage?.share && {
+          ...firstImage.share,
+          alt: firstImage.attachment.title ?? release.title,
+        },
+        generated: () => {
+          const ref = this.input.shareCard(
+            {
+              title: release.title,
+              company: card.company,
+              date: formatReleaseTime(
+                { ...release.time, hasTime: false },
+                locale.luxonLocale,
+                this.timePatterns(locale),
+              ),
+              siteName: this.input.siteName(locale.code),
+              lang: locale.htmlLang,
+              dir: locale.dir,
+            },
+            release.file,
+          );
+          return ref && { ...ref, alt: release.title };
+        },
+        logo: logo && {
+          ...logo,
+          alt: this.input.t(locale.code, "share.logoAlt", { company: card.company ?? "" }),
+        },
+      },
+      this.input.absolute,
+    );
   }
 
   /** The body as HTML, rendered once for the release page and the feeds. */

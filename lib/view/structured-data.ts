@@ -2,6 +2,27 @@
 // aggregators read it.
 import { jsonForScript } from "./html.ts";
 
+export interface ImageInput {
+  url: string;
+  width: number;
+  height: number;
+}
+
+export interface Publisher {
+  name: string;
+  /** The company's own site. */
+  url: string | undefined;
+  /** Absolute URL. */
+  logo: ImageInput | undefined;
+}
+
+const imageObject = (image: ImageInput) => ({
+  "@type": "ImageObject",
+  url: image.url,
+  width: image.width,
+  height: image.height,
+});
+
 export interface ArticleInput {
   headline: string;
   description: string | undefined;
@@ -12,7 +33,9 @@ export interface ArticleInput {
   inLanguage: string;
   dateline: string | undefined;
   keywords: string[];
-  publisher: string;
+  publisher: Publisher;
+  /** The share image (absolute URL). */
+  image: ImageInput | undefined;
   /** The original this release translates, when it is a translation. */
   translationOf: { url: string; inLanguage: string } | undefined;
   /** Its translations, when it is the original. */
@@ -20,7 +43,13 @@ export interface ArticleInput {
 }
 
 export function newsArticle(input: ArticleInput): Record<string, unknown> {
-  const organization = { "@type": "Organization", name: input.publisher };
+  const { publisher } = input;
+  const organization = {
+    "@type": "Organization",
+    name: publisher.name,
+    ...(publisher.url ? { url: publisher.url } : {}),
+    ...(publisher.logo ? { logo: imageObject(publisher.logo) } : {}),
+  };
   const work = (w: { url: string; inLanguage: string }) => ({
     "@type": "NewsArticle",
     "@id": w.url,
@@ -40,6 +69,7 @@ export function newsArticle(input: ArticleInput): Record<string, unknown> {
     inLanguage: input.inLanguage,
     ...(input.dateline ? { dateline: input.dateline } : {}),
     ...(input.keywords.length > 0 ? { keywords: input.keywords.join(", ") } : {}),
+    ...(input.image ? { image: imageObject(input.image) } : {}),
     author: organization,
     publisher: organization,
     ...(input.translationOf ? { translationOfWork: work(input.translationOf) } : {}),

@@ -2,10 +2,12 @@
 // (lib/view/page-kinds.ts) has its own.
 
 import type { PageLink } from "../client/search/pages.ts";
+import type { LogoRendition } from "../content/logos.ts";
 import type { ImageRendition } from "../content/media.ts";
 import type { SealedAttachment } from "../embargo/media.ts";
 import type { EmbargoIdentity } from "../embargo/seal.ts";
 import type { PatternPart } from "../i18n/translator.ts";
+import type { ShareImage } from "./share-image.ts";
 
 export interface LocaleView {
   code: string;
@@ -142,6 +144,8 @@ export interface ReleaseView extends PageViewBase {
   newer: ReleaseCard | undefined;
   older: ReleaseCard | undefined;
   social: SocialMeta;
+  /** The link preview's image (og:image, twitter:image, JSON-LD image), when there is one. */
+  share: ShareImage | undefined;
   /** schema.org NewsArticle, serialized for a <script> element. */
   jsonLd: string;
 }
@@ -165,6 +169,9 @@ export interface CompanyBlock {
   contactsLang: string | undefined;
   /** The label of the language shown instead, for the note. */
   fallbackLabel: string | undefined;
+  /** The published logo (lib/content/logos.ts) and the company's own site, when its record gives them. */
+  logo: LogoRendition | undefined;
+  website: string | undefined;
 }
 
 /** What a company's page shows above its releases: About, contacts and press kit. */

@@ -3,7 +3,8 @@
 // leaks, also with the embargo secret set (sealed previews, media kit
 // included), that output is reproducible, valid HTML with working links,
 // and that what a writer or translator types is shown as text, never as markup.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { crc32, gunzipSync } from "node:zlib";
 import { HtmlValidate } from "html-validate";
 import sharp from "sharp";
@@ -163,6 +164,24 @@ describe("drafts and scheduled releases", () => {
       CANARIES.filter((canary) => text.includes(canary)).map((canary) => `${file}: ${canary}`),
     );
     expect(hits).toEqual([]);
+  });
+
+  it("get no share image: every generated image is a published page's, and no file name carries a title", () => {
+    const shareImagesOf = (dir: string) => readdirSync(path.join(site.dir, dir, "media", "share")).sort();
+    const pages = ["/en/releases/public-news/", "/zh/releases/public-news/", "/en/releases/older-news/"];
+    const used = pages.map((url) =>
+      path.basename(page(site, url)('meta[property="og:image"]').attr("content") ?? ""),
+    );
+    expect(shareImagesOf("_site")).toEqual([...new Set(used)].sort());
+    // The preview shows the scheduled and draft releases, with their cards:
+    // the published build left theirs out, it did not fail to make any.
+    const previewOnly = shareImagesOf("_preview").filter((name) => !shareImagesOf("_site").includes(name));
+    expect(previewOnly.length).toBeGreaterThan(0);
+    const names = listFiles(`${site.dir}/_site`).map((file) => file.slice(site.dir.length).toLowerCase());
+    const slugsAndTitles = [...CANARIES, "canaryscheduleden-merger", "canarycorp"].map((c) =>
+      c.toLowerCase(),
+    );
+    expect(names.filter((name) => slugsAndTitles.some((c) => name.includes(c)))).toEqual([]);
   });
 
   it("are left out of switchers, hreflang and neighbours of their published twins", () => {

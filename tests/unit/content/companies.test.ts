@@ -1,3 +1,6 @@
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCompanies } from "../../../lib/content/companies.ts";
 import { problemsThrownBy, tempProject, testRegistry } from "../../support/temp-project.ts";
@@ -84,6 +87,62 @@ describe("press kits", () => {
     ]);
     expect(problemsOf({ "_data/companies/acme.json": company([{ title: { en: "Logo" } }]) })).toEqual([
       expect.stringMatching(/^_data\/companies\/acme\.json \| pressKit\.0\.file \| expected a file name/),
+    ]);
+  });
+});
+
+describe("company web address and logo", () => {
+  const acme = (extra: Record<string, unknown>) => JSON.stringify({ name: { en: "Acme" }, ...extra });
+
+  it("reads the address and the logo file beside the company file", () => {
+    const root = tempProject({
+      "_data/companies/acme.json": acme({ url: "https://acme.example/", logo: "acme.svg" }),
+      "_data/companies/acme.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+    });
+    const company = loadCompanies(root, testRegistry).get("acme");
+    expect(company?.url).toBe("https://acme.example/");
+    expect(company?.logo?.file).toBe("_data/companies/acme.svg");
+  });
+
+  it("refuses an address that is not absolute http(s), naming the file and field", () => {
+    for (const url of ["acme.example", "ftp://acme.example/", "javascript:alert(1)", 42]) {
+      expect(problemsOf({ "_data/companies/acme.json": acme({ url }) })).toEqual([
+        expect.stringMatching(/^_data\/companies\/acme\.json \| url \| .*absolute http\(s\) address/),
+      ]);
+    }
+  });
+
+  it("names the company file and the field when the logo is missing, elsewhere or not an image", () => {
+    expect(problemsOf({ "_data/companies/acme.json": acme({ logo: "acme.png" }) })).toEqual([
+      '_data/companies/acme.json | logo | "acme.png" not found (looked for _data/companies/acme.png)',
+    ]);
+    expect(problemsOf({ "_data/companies/acme.json": acme({ logo: "../../package.json" }) })).toEqual([
+      '_data/companies/acme.json | logo | "../../package.json" is outside _data/companies/; store the logo beside _data/companies/acme.json',
+    ]);
+    expect(
+      problemsOf({
+        "_data/companies/acme.json": acme({ logo: "notes.txt" }),
+        "_data/companies/notes.txt": "x",
+      }),
+    ).toEqual([
+      '_data/companies/acme.json | logo | "notes.txt" is not an image type a logo may be (svg, png, jpg, jpeg, webp)',
+    ]);
+    expect(problemsOf({ "_data/companies/acme.json": acme({ logo: 7 }) })).toEqual([
+      expect.stringMatching(/^_data\/companies\/acme\.json \| logo \| expected the name of an image file/),
+    ]);
+  });
+
+  it("refuses a logo that is a link out of the companies folder", () => {
+    const outside = path.join(tmpdir(), `pressroom-logo-${process.pid}.png`);
+    writeFileSync(outside, "not really");
+    const root = tempProject({ "_data/companies/acme.json": acme({ logo: "acme.png" }) });
+    mkdirSync(path.join(root, "_data", "companies"), { recursive: true });
+    symlinkSync(outside, path.join(root, "_data", "companies", "acme.png"));
+    const problems = problemsThrownBy(() => loadCompanies(root, testRegistry));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^_data\/companies\/acme\.json \| logo \| "acme\.png" .*outside _data\/companies/,
+      ),
     ]);
   });
 });

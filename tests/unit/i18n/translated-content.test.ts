@@ -16,6 +16,8 @@ const company = (fields: Partial<Company>): Company => ({
   about: {},
   contacts: {},
   pressKit: [],
+  url: undefined,
+  logo: undefined,
   ...fields,
 });
 

@@ -31,6 +31,8 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     t: (_code, key) => key,
     renderNote: (source) => source,
     pattern: (_code, _key, values) => Object.entries(values).map(([slot, text]) => ({ slot, text })),
+    logos: new Map(),
+    shareCard: () => undefined,
     embargo,
     ...overrides,
   });

@@ -112,6 +112,8 @@ describe("page kinds", () => {
         splitPattern([key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"), values),
       renderNote: (source) => source,
       t: (_code, key) => key,
+      logos: new Map(),
+      shareCard: () => undefined,
       embargo: { id: (r) => `${r.locale}${r.slug}`, media: new Map() },
     });
     const checked: string[] = [];

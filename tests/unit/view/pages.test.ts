@@ -37,6 +37,8 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
       splitPattern([key, ...Object.keys(values).map((name) => `\u0000${name}\u0000`)].join("|"), values),
     renderNote: (source) => markdown.renderInline(source),
     t: (_code, key, values) => `${key}${values ? JSON.stringify(values) : ""}`,
+    logos: new Map(),
+    shareCard: () => undefined,
     ...overrides,
   });
 }
@@ -176,6 +178,8 @@ describe("release pages", () => {
               about: { en: "About Acme." },
               contacts: { en: [{ name: "Kim", email: "kim@acme.example" }] },
               pressKit: [],
+              url: undefined,
+              logo: undefined,
             },
           ],
         ]),
@@ -274,6 +278,8 @@ describe("companies beyond releases", () => {
         caption: { en: "The Acme logo." },
       },
     ],
+    url: undefined,
+    logo: undefined,
   };
   const beta: Company = {
     key: "beta",
@@ -282,6 +288,8 @@ describe("companies beyond releases", () => {
     about: {},
     contacts: { en: [{ name: "Lee" }], zh: [{ name: "李" }] },
     pressKit: [],
+    url: undefined,
+    logo: undefined,
   };
   const rendition = { sources: [], src: "/media/x-320.png", width: 1280, height: 400 };
 
@@ -357,6 +365,8 @@ describe("the search page's pages group", () => {
       about: {},
       contacts: {},
       pressKit: [],
+      url: undefined,
+      logo: undefined,
     };
     const result = pages([release("zh", "a", "2025-01-01", { company: "acme" })], {
       companies: new Map([["acme", acme]]),

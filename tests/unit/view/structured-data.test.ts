@@ -11,7 +11,8 @@ const original: ArticleInput = {
   inLanguage: "en",
   dateline: "Shenzhen",
   keywords: ["Batteries", "Manufacturing"],
-  publisher: "Lumora Energy",
+  publisher: { name: "Lumora Energy", url: undefined, logo: undefined },
+  image: undefined,
   translationOf: undefined,
   translations: [{ url: "https://news.example/newsroom/zh/releases/cell-line/", inLanguage: "zh-CN" }],
 };
@@ -40,6 +41,35 @@ describe("NewsArticle", () => {
           inLanguage: "zh-CN",
         },
       ],
+    });
+  });
+
+  it("gives the share image and the publisher's site and logo as ImageObjects", () => {
+    const article = newsArticle({
+      ...original,
+      publisher: {
+        name: "Lumora Energy",
+        url: "https://lumora.example/",
+        logo: { url: "https://news.example/newsroom/media/logos/a.png", width: 600, height: 180 },
+      },
+      image: { url: "https://news.example/newsroom/media/share/b.png", width: 1200, height: 630 },
+    });
+    expect(article.image).toEqual({
+      "@type": "ImageObject",
+      url: "https://news.example/newsroom/media/share/b.png",
+      width: 1200,
+      height: 630,
+    });
+    expect(article.publisher).toEqual({
+      "@type": "Organization",
+      name: "Lumora Energy",
+      url: "https://lumora.example/",
+      logo: {
+        "@type": "ImageObject",
+        url: "https://news.example/newsroom/media/logos/a.png",
+        width: 600,
+        height: 180,
+      },
     });
   });
 

@@ -56,9 +56,7 @@ describe("the status line", () => {
   });
 
   it("names the query in the empty state, as the visitor typed it", () => {
-    expect(statusText(zh, "zh-CN", { kind: "answered", query: "足球", count: 0 })).toBe(
-      "查无“足球”结果",
-    );
+    expect(statusText(zh, "zh-CN", { kind: "answered", query: "足球", count: 0 })).toBe("查无“足球”结果");
     expect(statusText(en, "en", { kind: "answered", query: HOSTILE, count: 0 })).toBe(
       `No releases match “${HOSTILE}”.`,
     );

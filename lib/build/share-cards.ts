@@ -1,0 +1,221 @@
+// Generated share cards: which text gets one (the bundled font must draw all
+// of it), the file each is published as (a hash of its text and of the
+// renderer, so no title or slug is in a file name), and writing them into
+// the output. Cards are kept in a cache folder between builds, keyed by that
+// hash, so an unchanged release's card is copied, not drawn again; the
+// others are drawn while Eleventy renders: a few in the build's own thread,
+// many by a pool of worker threads (whose start-up costs more than a few
+// cards: see docs/performance.md).
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { ProblemsError } from "../content/problems.ts";
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  LAYOUT_VERSION,
+  type ShareCardRef,
+  type ShareCardText,
+  shareCardUrl,
+} from "../view/share-card.ts";
+import { CardFonts } from "./card-fonts.ts";
+
+const require = createRequire(import.meta.url);
+const versionOf = (name: string): string =>
+  (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version;
+
+/** Everything besides the text that decides a card's pixels: part of its key. */
+function rendererVersion(fonts: CardFonts): string {
+  return `layout ${LAYOUT_VERSION}; satori ${versionOf("satori")}; sharp ${versionOf("sharp")}; noto-sans-sc ${fonts.version}`;
+}
+
+/** Up to this many cards to draw, the build's own thread draws them: a worker's start-up would cost more. */
+const IN_THREAD_LIMIT = 100;
+
+/** A card a page refers to, to be written into the output. */
+export interface ShareCardJob {
+  key: string;
+  text: ShareCardText;
+  /** The release file it was made for (the first, when several have the same text), named if drawing fails. */
+  release: string;
+}
+
+export interface ShareCardStats {
+  /** Cards drawn by this build. */
+  generated: number;
+  /** Cards copied from the cache. */
+  reused: number;
+  ms: number;
+}
+
+/** Where cards are kept between builds: gitignored, safe to delete. */
+export const shareCardCacheDir = (rootDir: string): string => path.join(rootDir, ".cache", "share-cards");
+
+/** Decides, for one build, which text gets a card and under which key; remembers the cards handed out. */
+export class ShareCardPlanner {
+  readonly jobs = new Map<string, ShareCardJob>();
+  private readonly version: string;
+
+  constructor(private readonly fonts = new CardFonts()) {
+    this.version = rendererVersion(fonts);
+  }
+
+  /** Characters of the card's text the bundled font cannot draw. */
+  missing(text: ShareCardText): string[] {
+    return this.fonts.cover([text.siteName, text.title, text.company ?? "", text.date].join("\n")).missing;
+  }
+
+  key(text: ShareCardText): string {
+    return createHash("sha256")
+      .update(JSON.stringify([this.version, text]))
+      .digest("hex")
+      .slice(0, 20);
+  }
+
+  /** The card for this text, or undefined when the font lacks some of its characters. */
+  card(text: ShareCardText, release: string): ShareCardRef | undefined {
+    if (this.missing(text).length > 0) return undefined;
+    const key = this.key(text);
+    if (!this.jobs.has(key)) this.jobs.set(key, { key, text, release });
+    return { key, url: shareCardUrl(key), width: CARD_WIDTH, height: CARD_HEIGHT };
+  }
+}
+
+export interface WriteOptions {
+  /** The site being built: cards go to media/share/ in it. */
+  outputDir: string;
+  cacheDir: string;
+  /**
+   * Worker threads drawing cards; 0 draws them in this thread. By default
+   * this thread for a few cards, else one worker per core but the one
+   * Eleventy runs on.
+   */
+  threads?: number;
+}
+
+/** Writes every card into the output, drawing those the cache does not have. */
+export async function writeShareCards(
+  jobs: Iterable<ShareCardJob>,
+  options: WriteOptions,
+): Promise<ShareCardStats> {
+  const started = performance.now();
+  const targetDir = path.join(options.outputDir, path.dirname(shareCardUrl("x")));
+  const todo: ShareCardJob[] = [];
+  let reused = 0;
+  const all = [...jobs];
+  if (all.length === 0) return { generated: 0, reused: 0, ms: 0 };
+  mkdirSync(targetDir, { recursive: true });
+  mkdirSync(options.cacheDir, { recursive: true });
+  const cached = (key: string) => path.join(options.cacheDir, `${key}.png`);
+  const publish = (key: string) => {
+    // Named by content: one already there (the last build under `npm start`) is this card.
+    const target = path.join(targetDir, `${key}.png`);
+    if (!existsSync(target)) copyFileSync(cached(key), target);
+  };
+  for (const job of all) {
+    if (existsSync(cached(job.key))) {
+      publish(job.key);
+      reused++;
+    } else {
+      todo.push(job);
+    }
+  }
+  const threads =
+    options.threads ?? (todo.length <= IN_THREAD_LIMIT ? 0 : Math.max(1, availableParallelism() - 1));
+  await (threads === 0 ? drawHere : drawAll)(todo, threads, (job, png) => {
+    // Written aside and renamed, so a build stopped mid-write leaves no half card in the cache.
+    const partial = `${cached(job.key)}.${process.pid}.partial`;
+    writeFileSync(partial, png);
+    renameSync(partial, cached(job.key));
+    publish(job.key);
+  });
+  return { generated: todo.length, reused, ms: performance.now() - started };
+}
+
+/**
+ * A worker running share-card-worker.ts. Workers do not inherit the
+ * TypeScript loader the build runs under, so the worker registers tsx's
+ * before importing its module.
+ */
+function startWorker(): Worker {
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const entry = new URL("./share-card-worker.ts", import.meta.url).href;
+  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+}
+
+function cardProblem(job: ShareCardJob, reason: string): ProblemsError {
+  return new ProblemsError("A share image could not be drawn; nothing was published.", [
+    { file: job.release, field: "title", message: `the share image could not be drawn (${reason})` },
+  ]);
+}
+
+async function drawHere(
+  todo: readonly ShareCardJob[],
+  _threads: number,
+  done: (job: ShareCardJob, png: Uint8Array) => void,
+): Promise<void> {
+  if (todo.length === 0) return;
+  // Loaded on first use: satori is a large module that builds without new cards need not load.
+  const { renderShareCard } = await import("./share-card-render.ts");
+  const fonts = new CardFonts();
+  for (const job of todo) {
+    let png: Buffer;
+    try {
+      png = await renderShareCard(job.text, fonts);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw cardProblem(job, reason);
+    }
+    done(job, png);
+  }
+}
+
+async function drawAll(
+  todo: readonly ShareCardJob[],
+  threads: number,
+  done: (job: ShareCardJob, png: Uint8Array) => void,
+): Promise<void> {
+  if (todo.length === 0) return;
+  let next = 0;
+  const run = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      const send = () => {
+        const id = next++;
+        const job = todo[id];
+        if (!job) {
+          resolve();
+          return;
+        }
+        worker.postMessage({ id, text: job.text });
+      };
+      worker.on("message", (message: { id: number; png?: Uint8Array; error?: string }) => {
+        const job = todo[message.id] as ShareCardJob;
+        if (message.error !== undefined || !message.png) {
+          reject(cardProblem(job, message.error ?? "no image came back"));
+          return;
+        }
+        try {
+          done(job, message.png);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        send();
+      });
+      worker.on("error", reject);
+      worker.on("exit", (code) => {
+        if (code !== 0) reject(new Error(`A share-image worker stopped with code ${code}`));
+      });
+      send();
+    });
+  const workers = Array.from({ length: Math.max(1, Math.min(threads, todo.length)) }, startWorker);
+  try {
+    await Promise.all(workers.map(run));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
