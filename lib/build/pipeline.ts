@@ -140,7 +140,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     }
     const pagefind = await indexing;
     const offline = await timed(phases, "offline", () =>
-      writeServiceWorker(rootDir, stagingDir, newsroom.registry, pagefind.pages > 0),
+      writeServiceWorker(rootDir, stagingDir, newsroom.registry),
     );
     const files = listFiles(stagingDir);
     await timed(phases, "checks", () => {

@@ -140,19 +140,28 @@ describe("search in English", () => {
 });
 
 describe("offline after one visit", () => {
-  it("searches in both languages and opens visited releases without a network", async () => {
+  it("saves a small index after the first search, so any search works offline, in both languages", async () => {
     const offline = await openBrowser();
     try {
       const page = await offline.context.newPage();
-      await page.goto(`${served.server.origin}/zh/search/`);
+      await page.goto(`${served.server.origin}/zh/releases/cell-line/`);
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
       await page.reload();
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      await page.goto(`${served.server.origin}/zh/releases/cell-line/`);
+      // One search per language, online; the index is small, so it is saved by itself.
+      for (const [locale, query] of [
+        ["zh", "储能"],
+        ["en", "cell"],
+      ] as const) {
+        await search(page, locale, `?q=${encodeURIComponent(query)}`);
+        await page.waitForSelector('.offline-index[data-state="saved"]');
+        expect(await page.locator(".offline-index-save").isHidden()).toBe(true);
+      }
 
       await offline.context.setOffline(true);
+      // Queries never asked online.
       expect(await search(page, "zh", `?q=${encodeURIComponent("圆柱电池")}`)).toEqual([
         "/zh/releases/cell-line/",
       ]);
@@ -163,6 +172,15 @@ describe("offline after one visit", () => {
 
       await page.goto(`${served.server.origin}/zh/releases/rice-trial/`);
       expect(await page.locator("h1").textContent()).toBe("您当前处于离线状态");
+      // Every link of the offline page leads to a page that is available offline.
+      const links = await page.locator("main a, .language-switcher a").evaluateAll((as) =>
+        as.map((a) => (a as HTMLAnchorElement).href),
+      );
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) {
+        await page.goto(link);
+        expect(await page.locator("h1").first().textContent()).not.toMatch(/offline|离线状态/);
+      }
       await page.goto(`${served.server.origin}/en/releases/rice-trial/`);
       expect(await page.locator("h1").textContent()).toBe("You are offline");
     } finally {
@@ -196,6 +214,9 @@ describe("a site hosted under a path prefix", () => {
       });
       await page.reload();
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.goto(`${origin}/newsroom/en/search/?q=cell`);
+      await searchSettled(page);
+      await page.waitForSelector('.offline-index[data-state="saved"]');
       await prefixed.browser.context.setOffline(true);
       await page.goto(`${origin}/newsroom/en/search/?q=battery`);
       expect(await searchSettled(page)).toEqual(["/newsroom/en/releases/cell-line/"]);
