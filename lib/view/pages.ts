@@ -214,7 +214,19 @@ export function searchPages(model: SiteModel): SearchView[] {
     ...model.inEveryLanguage(locale, searchUrl),
     searchable,
     strings: model.input.strings(locale.code, "search"),
+    facetLabels: facetLabels(model, locale),
   }));
+}
+
+/** Filters carry keys, the same in every language; the page shows these labels for them. */
+function facetLabels(model: SiteModel, locale: Locale): SearchView["facetLabels"] {
+  const labels: SearchView["facetLabels"] = { company: {}, tag: {} };
+  for (const release of model.sorted(locale)) {
+    const card = model.card(release);
+    if (card.companyKey && card.company) labels.company[card.companyKey] = card.company;
+    for (const tag of card.tags) labels.tag[tag.key] = tag.label;
+  }
+  return labels;
 }
 
 /** Pages that are served, not found: no canonical, no alternates. */

@@ -47,6 +47,8 @@ export interface ReleaseCard {
   summary: string | undefined;
   /** The company's name in this locale, or the plain name the release gave. */
   company: string | undefined;
+  /** The company's URL segment (its key, or the slug of a plain name): the same in every language. */
+  companyKey: string | undefined;
   companyUrl: string | undefined;
   location: string | undefined;
   tags: TagView[];
@@ -138,6 +140,8 @@ export interface SearchView extends PageViewBase {
   searchable: boolean;
   /** Interface strings the search script needs, keyed without the "search." prefix. */
   strings: Record<string, string>;
+  /** This language's label of each company and tag key, as filters show them. */
+  facetLabels: { company: Record<string, string>; tag: Record<string, string> };
 }
 
 export interface PlainView extends PageViewBase {

@@ -5,6 +5,7 @@
 // a fake Pagefind.
 
 import {
+  type FacetLabels,
   filterControls,
   resultItem,
   type Status,
@@ -22,6 +23,7 @@ import {
   type SearchState,
   stateToSearch,
   withFilter,
+  withKeys,
   withoutFilters,
   withQuery,
   withSort,
@@ -78,7 +80,8 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
     return;
   }
 
-  let state: SearchState = parseState(context.location.search);
+  const labels = JSON.parse(root.dataset.labels ?? "{}") as FacetLabels;
+  let state: SearchState = withKeys(parseState(context.location.search), labels);
   let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;
@@ -87,7 +90,7 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
   layout.hidden = false;
 
   const available = await index.filters();
-  const { fieldsets, clear } = filterControls(available, state, strings, lang);
+  const { fieldsets, clear } = filterControls(available, state, strings, lang, labels);
   facetsBox.append(...fieldsets, clear);
 
   async function showMore(focus = false): Promise<void> {
@@ -208,7 +211,7 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
   // Back and Forward: the entry's URL is the state to show.
   context.events?.addEventListener("popstate", () => {
     clearTimeout(typing);
-    state = parseState(context.location.search);
+    state = withKeys(parseState(context.location.search), labels);
     input.value = state.query;
     sort.value = state.sort;
     showSelection(facetsBox, state);
