@@ -43,12 +43,17 @@ const STATE_TEXT = {
 } as const;
 
 export function formatSize(bytes: number, lang: string): string {
-  const mb = bytes / 1024 / 1024;
-  return mb >= 1
-    ? new Intl.NumberFormat(lang, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(mb)
-    : new Intl.NumberFormat(lang, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }).format(
-        Math.max(1, bytes / 1024),
-      );
+  const [unit, size] =
+    bytes >= 1024 ** 3
+      ? ["gigabyte", bytes / 1024 ** 3]
+      : bytes >= 1024 ** 2
+        ? ["megabyte", bytes / 1024 ** 2]
+        : ["kilobyte", Math.max(1, bytes / 1024)];
+  return new Intl.NumberFormat(lang, {
+    style: "unit",
+    unit,
+    maximumFractionDigits: unit === "kilobyte" ? 0 : 1,
+  }).format(size);
 }
 
 /** Which of the list's files the cache lacks, and which stored index files of this language the list no longer has. */

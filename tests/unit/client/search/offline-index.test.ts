@@ -53,6 +53,9 @@ describe("formatSize", () => {
         3.4,
       ),
     );
+    expect(formatSize(10 * 1024 ** 3, "en")).toBe(
+      new Intl.NumberFormat("en", { style: "unit", unit: "gigabyte", maximumFractionDigits: 1 }).format(10),
+    );
     expect(formatSize(512, "en")).toBe(
       new Intl.NumberFormat("en", { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }).format(1),
     );
