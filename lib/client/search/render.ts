@@ -51,7 +51,11 @@ export function statusText(strings: Strings, lang: string, status: Status): stri
 /** Facet → key → this language's label (company names, tag labels); a key without one shows as itself. */
 export type FacetLabels = Partial<Record<string, Record<string, string>>>;
 
-const labelOf = (labels: FacetLabels, facet: string, key: string) => labels[facet]?.[key] ?? key;
+// Own properties only: a key such as "constructor" is a value, not Object's.
+const labelOf = (labels: FacetLabels, facet: string, key: string) => {
+  const own = labels[facet];
+  return own && Object.hasOwn(own, key) ? (own[key] ?? key) : key;
+};
 
 /** A facet's values in the order they are offered: years newest first, others alphabetically by label. */
 export function facetValues(

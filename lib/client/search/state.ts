@@ -94,7 +94,9 @@ export function withKeys(
     if (!own) continue;
     const byLabel = new Map(Object.entries(own).map(([key, label]) => [label.toLowerCase(), key]));
     filters[facet] = [
-      ...new Set(state.filters[facet].map((v) => (v in own ? v : (byLabel.get(v.toLowerCase()) ?? v)))),
+      ...new Set(
+        state.filters[facet].map((v) => (Object.hasOwn(own, v) ? v : (byLabel.get(v.toLowerCase()) ?? v))),
+      ),
     ];
   }
   return { ...state, filters };

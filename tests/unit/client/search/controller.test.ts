@@ -455,3 +455,24 @@ describe("the language switcher", () => {
     ).toBe("/zh/search/?q=battery&year=2025");
   });
 });
+
+describe("filter keys and labels", () => {
+  it("shows this language's labels for key values and reads a label from an older link as its key", async () => {
+    const root = searchPage();
+    root.dataset.labels = JSON.stringify({ company: { acme: "Acme Power", constructor: "Builders" } });
+    const fake = fakePagefind(() => ({ results: [result("a")] }));
+    fake.pagefind.filters = async () => ({ company: { acme: 2, constructor: 1 } });
+    await startSearch(root, {
+      importPagefind: async () => fake.pagefind,
+      location: { pathname: "/en/search/", search: "?company=Acme+Power" },
+      history: { replaceState() {}, pushState() {} },
+    });
+    const box = root.querySelector<HTMLInputElement>('input[name="company"][value="acme"]');
+    expect(box?.checked).toBe(true);
+    expect(box?.parentElement?.textContent).toContain("Acme Power");
+    expect(root.querySelector('input[value="constructor"]')?.parentElement?.textContent).toContain(
+      "Builders",
+    );
+    expect(fake.searches[0]?.options).toEqual({ filters: { company: { any: ["acme"] } } });
+  });
+});

@@ -122,4 +122,12 @@ describe("withKeys", () => {
     const state = parseState("?company=LUMORA+energy&company=lumora&company=Nobody");
     expect(withKeys(state, labels).filters.company).toEqual(["lumora", "Nobody"]);
   });
+
+  it("treats names of Object's own properties in a URL as plain values", () => {
+    const state = parseState("?company=constructor&company=__proto__&tag=toString");
+    expect(withKeys(state, labels).filters).toMatchObject({
+      company: ["constructor", "__proto__"],
+      tag: ["toString"],
+    });
+  });
 });
