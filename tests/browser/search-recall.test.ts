@@ -31,7 +31,7 @@ const ZH_WORDS = [
   "电",
 ];
 /** Several words typed without spaces, as Chinese readers do. */
-const ZH_RUNS = ["港口物流", "水稻种子", "电网储能", "新能源港口", "锂电池集装箱"];
+const ZH_RUNS = ["港口物流", "水稻种子", "新能源港口", "锂电池集装箱"];
 const EN_WORDS: Record<string, RegExp> = {
   battery: /\b(battery|batteries)\b/i,
   batteries: /\b(battery|batteries)\b/i,

@@ -38,7 +38,8 @@ cleanupOutdatedCaches();
 
 const pagefindPath = `${scope.pathname}pagefind/`;
 const inScope = (url: URL) => url.origin === scope.origin && url.pathname.startsWith(scope.pathname);
-// The embargo area (see the publishing rules) is never stored by the worker.
+// Embargoed previews are not kept: once a release is public its link must
+// lead to the public page, never to a preview saved on the reader's device.
 const isEmbargoed = (url: URL) => url.pathname.startsWith(`${scope.pathname}embargo/`);
 
 // Pages: the network first, so a reader online always sees the current
