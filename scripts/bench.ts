@@ -27,6 +27,7 @@ import { CHROMIUM } from "./bench/chromium.ts";
 import { generateCorpus } from "./bench/corpus.ts";
 import { type FirstQuery, measureFirstQuery } from "./bench/first-query.ts";
 import { type Measurement, measure } from "./bench/process-tree.ts";
+import { type FirstVisit, measureFirstVisit, readIndexLists, refetchedBytes } from "./bench/reader-costs.ts";
 import { copyProject } from "./bench/workspace.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -219,7 +220,14 @@ const summary = {
   ratio: fullWall / bareTotal,
   devLoopMs: undefined as number | undefined,
   firstQuery: {} as Record<string, FirstQuery>,
+  firstVisit: undefined as FirstVisit | undefined,
+  /** Per Pagefind language: the whole index saved for offline use, and what one edited release makes it fetch again. */
+  offlineIndex: {} as Record<string, { bytes: number; files: number; refetchedAfterEdit?: number }>,
 };
+
+for (const [language, list] of readIndexLists(fullSite)) {
+  summary.offlineIndex[language] = { bytes: list.bytes, files: list.files.length };
+}
 
 // Words the generated corpus uses in every few releases.
 const FIRST_QUERIES = [
@@ -237,8 +245,27 @@ if (values["skip-browser"]) {
     for (const [locale, query] of FIRST_QUERIES) {
       summary.firstQuery[`${locale} ${query}`] = await measureFirstQuery(server, `/${locale}/search/`, query);
     }
+    summary.firstVisit = await measureFirstVisit(server, `/zh/releases/${corpus[0]?.slug ?? ""}/`);
   } finally {
     await server.close();
+  }
+}
+
+// One release edited in both languages and the site built again: what a
+// visitor's saved index fetches on the next visit.
+{
+  const before = readIndexLists(fullSite);
+  const edited = corpus[Math.floor(corpus.length / 3)] as (typeof corpus)[number];
+  appendFileSync(path.join(fullDir, edited.en.path), "\nThe board approved the plan on Tuesday.\n");
+  appendFileSync(path.join(fullDir, edited.zh.path), "\n董事会于周二批准了该计划。\n");
+  check(
+    await measure(node, ["--import", "tsx", "scripts/build.ts"], { cwd: fullDir, env }),
+    "full build after an edit",
+  );
+  for (const [language, after] of readIndexLists(fullSite)) {
+    const old = before.get(language);
+    const entry = summary.offlineIndex[language];
+    if (old && entry) entry.refetchedAfterEdit = refetchedBytes(old, after);
   }
 }
 
@@ -342,4 +369,15 @@ if (values.json) {
     );
   }
   if (firstQueryProblem) log(`  first query        not measured: ${firstQueryProblem}`);
+  if (s.firstVisit)
+    log(
+      `  first visit        a release page with the service worker: ${formatBytes(s.firstVisit.bytes)} in ${s.firstVisit.requests} requests in 30 s, ${s.firstVisit.pagefindRequests} of them for the search index`,
+    );
+  for (const [language, index] of Object.entries(s.offlineIndex)) {
+    const refetched =
+      index.refetchedAfterEdit === undefined
+        ? ""
+        : `; after one edited release it fetches ${formatBytes(index.refetchedAfterEdit)} again (${((100 * index.refetchedAfterEdit) / index.bytes).toFixed(1)}%)`;
+    log(`  offline index      ${language}: ${formatBytes(index.bytes)} in ${index.files} files${refetched}`);
+  }
 }

@@ -161,7 +161,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       throw error;
     });
     const offline = await timed(phases, "offline", () =>
-      writeServiceWorker(rootDir, stagingDir, newsroom.registry, pagefind.pages > 0),
+      writeServiceWorker(rootDir, stagingDir, newsroom.registry),
     );
     const files = listFiles(stagingDir);
     // Written last, from the list of everything else: its rules cover the

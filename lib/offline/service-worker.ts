@@ -1,8 +1,9 @@
 // The offline phase, run by lib/build/pipeline.ts once Eleventy and the
 // search index have written their files: bundles the service worker and
-// injects the precache manifest (Workbox's build tools), so the shell, each
-// locale's search and offline pages and every Pagefind file are available
-// offline.
+// injects the precache manifest (Workbox's build tools): the shell and each
+// locale's home, search and offline pages, a few kilobytes. The search index
+// is never precached; the search page stores it on the visitor's terms
+// (README, Offline).
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
@@ -19,18 +20,16 @@ export interface OfflineReport {
   precachedBytes: number;
 }
 
-/** `withSearchIndex` is false before the first release, when there is no index to cache. */
-function precachePatterns(registry: LocaleRegistry, withSearchIndex: boolean): string[] {
+/**
+ * What every visitor's browser stores on a first visit, whatever the size of
+ * the archive: the shell, and the pages the offline page links to. Never the
+ * search index, and never anything under embargo/.
+ */
+export function precachePatterns(registry: LocaleRegistry): string[] {
   return [
     "assets/**/*.{css,js,svg}",
-    // Pagefind's runtime and index, not its prebuilt UIs (we draw our own).
-    ...(withSearchIndex
-      ? [
-          "pagefind/{pagefind.js,pagefind-worker.js,pagefind-entry.json,*.pf_meta,wasm.*}",
-          "pagefind/{index,fragment,filter}/*",
-        ]
-      : []),
     ...registry.all.flatMap((l) => [
+      `${l.urlSegment}/index.html`,
       `${l.urlSegment}/search/index.html`,
       `${l.urlSegment}/offline/index.html`,
     ]),
@@ -41,7 +40,6 @@ export async function writeServiceWorker(
   rootDir: string,
   siteDir: string,
   registry: LocaleRegistry,
-  withSearchIndex: boolean,
 ): Promise<OfflineReport> {
   const work = buildTempDir("pressroom-sw");
   try {
@@ -64,9 +62,7 @@ export async function writeServiceWorker(
       swSrc: source,
       swDest: path.join(siteDir, "sw.js"),
       globDirectory: siteDir,
-      globPatterns: precachePatterns(registry, withSearchIndex),
-      // Pagefind's index of a large site is many megabytes in many files.
-      maximumFileSizeToCacheInBytes: 50 * 1024 * 1024,
+      globPatterns: precachePatterns(registry),
       // URLs without "index.html", as links and Pagefind results write them.
       manifestTransforms: [
         async (entries) => ({

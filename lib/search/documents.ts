@@ -29,10 +29,12 @@ export function indexDocument(view: ReleaseView, bodyHtml: string): IndexDocumen
     ...(release.company
       ? [
           `<span data-pagefind-meta="company">${escapeHtml(release.company)}</span>`,
-          `<span data-pagefind-filter="company">${escapeHtml(release.company)}</span>`,
+          // Filters hold keys, the same in every language and stable in URLs;
+          // the search page shows their labels (SearchView.facetLabels).
+          `<span data-pagefind-filter="company">${escapeHtml(release.companyKey ?? release.company)}</span>`,
         ]
       : []),
-    ...release.tags.map((tag) => `<span data-pagefind-filter="tag">${escapeHtml(tag.label)}</span>`),
+    ...release.tags.map((tag) => `<span data-pagefind-filter="tag">${escapeHtml(tag.key)}</span>`),
   ];
   const searchableMeta = [release.company, release.location, ...release.tags.map((t) => t.label)]
     .filter((v): v is string => Boolean(v))

@@ -20,6 +20,7 @@ import { buildTempDir } from "../build/leftovers.ts";
 import { runCommand } from "../build/run-command.ts";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import type { IndexDocument } from "./documents.ts";
+import { writeIndexFileLists } from "./offline-files.ts";
 
 export interface PagefindReport {
   version: string;
@@ -183,6 +184,7 @@ export async function buildSearchIndex(
       entry.languages = Object.fromEntries(Object.entries(languages).sort(([a], [b]) => a.localeCompare(b)));
       writeFileSync(path.join(outputPath, ENTRY), JSON.stringify(entry));
       removeUnusedUi(outputPath);
+      writeIndexFileLists(outputPath);
     }
     return mergeReports(runs.map((run) => run.report));
   } finally {

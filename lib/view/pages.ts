@@ -292,6 +292,7 @@ export function searchPages(model: SiteModel): SearchView[] {
     searchable,
     strings: model.input.strings(locale.code, "search"),
     pages: searchablePages(model, locale),
+    facetLabels: facetLabels(model, locale),
   }));
 }
 
@@ -352,6 +353,17 @@ export function contactsPages(model: SiteModel): ContactsView[] {
       .filter((block) => block.contacts.length > 0)
       .sort((a, b) => a.name.localeCompare(b.name, locale.htmlLang)),
   }));
+}
+
+/** Filters carry keys, the same in every language; the page shows these labels for them. */
+function facetLabels(model: SiteModel, locale: Locale): SearchView["facetLabels"] {
+  const labels: SearchView["facetLabels"] = { company: {}, tag: {} };
+  for (const release of model.sorted(locale)) {
+    const card = model.card(release);
+    if (card.companyKey && card.company) labels.company[card.companyKey] = card.company;
+    for (const tag of card.tags) labels.tag[tag.key] = tag.label;
+  }
+  return labels;
 }
 
 /** Pages that are served, not found: no canonical, no alternates. */

@@ -461,6 +461,7 @@ export class SiteModel {
       absoluteUrl: this.input.absolute(url),
       summary: release.summary,
       company: this.company(release, locale)?.name ?? release.company,
+      companyKey: companySegment,
       companyUrl: companySegment ? companyUrl(locale, companySegment) : undefined,
       location: release.location,
       tags: release.tags.map((key) => ({

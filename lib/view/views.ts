@@ -56,6 +56,8 @@ export interface ReleaseCard {
   summary: string | undefined;
   /** The company's name in this locale, or the plain name the release gave. */
   company: string | undefined;
+  /** The company's URL segment (its key, or the slug of a plain name): the same in every language. */
+  companyKey: string | undefined;
   companyUrl: string | undefined;
   location: string | undefined;
   tags: TagView[];
@@ -229,6 +231,8 @@ export interface SearchView extends PageViewBase {
   strings: Record<string, string>;
   /** The newsroom's own pages, matched by the search script above release results (lib/client/search/pages.ts). */
   pages: PageLink[];
+  /** This language's label of each company and tag key, as filters show them. */
+  facetLabels: { company: Record<string, string>; tag: Record<string, string> };
 }
 
 export interface PlainView extends PageViewBase {

@@ -1,6 +1,6 @@
 // What a visitor's first search costs on the wire: the search page opened
-// with a query in a fresh browser, without the service worker (which would
-// go on to fetch the whole index for offline use), counting every byte the
+// with a query in a fresh browser, without the service worker (which may
+// go on to save a small index for offline use), counting every byte the
 // server sends until the results are shown.
 
 import type { StaticServer } from "../../lib/deploy/static-server.ts";

@@ -1,6 +1,8 @@
 // Recall at a realistic size: on 1,500 generated releases per language, a
 // browser search for each listed word must return every release whose text
-// contains it. Small sites cannot show the failure this guards against
+// contains it. A Chinese query typed without spaces must list the releases
+// containing it as typed first, then those containing each of its words
+// (as the browser's Intl.Segmenter splits it) apart, and nothing else. Small sites cannot show the failure this guards against
 // (Pagefind loading only some index chunks, and splitting Chinese queries
 // differently from pages; see lib/search/han.ts). Keep it when upgrading Pagefind.
 import { build } from "esbuild";
@@ -28,6 +30,8 @@ const ZH_WORDS = [
   "新",
   "电",
 ];
+/** Several words typed without spaces, as Chinese readers do. */
+const ZH_RUNS = ["港口物流", "水稻种子", "新能源港口", "锂电池集装箱"];
 const EN_WORDS: Record<string, RegExp> = {
   battery: /\b(battery|batteries)\b/i,
   batteries: /\b(battery|batteries)\b/i,
@@ -67,20 +71,30 @@ afterAll(async () => {
   await served?.close();
 });
 
-async function searchAll(locale: "en" | "zh", word: string): Promise<string[]> {
+interface Found {
+  urls: string[];
+  /** How many of the first results have the query as typed. */
+  exact: number;
+  /** The words of the query, as the page split it. */
+  words: string[];
+}
+
+async function searchAll(locale: "en" | "zh", word: string): Promise<Found> {
   const page = await served.browser.context.newPage();
   await page.goto(`${served.server.origin}/${locale}/search/`);
   await page.addScriptTag({ content: queryScript });
   // A string, not a function: vitest would rewrite import() in a function's source.
-  const urls = (await page.evaluate(`(async () => {
+  const found = (await page.evaluate(`(async () => {
     const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
     await pagefind.init();
     const found = await PressroomQuery.runQuery(pagefind, ${JSON.stringify(word)}, { filters: {} });
     const data = await Promise.all((found ? found.results : []).map((r) => r.data()));
-    return data.map((d) => d.url);
-  })()`)) as string[];
+    const plan = PressroomQuery.planQuery(${JSON.stringify(word)});
+    const words = plan.flatMap((p) => p.words ? p.words.map((w) => w.join("")) : [p.han ? p.han.join("") : p.text]);
+    return { urls: data.map((d) => d.url), exact: found ? found.exact : 0, words };
+  })()`)) as Found;
   await page.close();
-  return urls;
+  return found;
 }
 
 function score(
@@ -101,7 +115,7 @@ describe(`search recall on ${RELEASES} releases per language`, () => {
   /** Searches in the browser, compares with the releases whose text contains the word, prints both rates. */
   async function measure(locale: "en" | "zh", word: string, contains: (text: string) => boolean) {
     const expected = new Set([...truth[locale]].filter(([, text]) => contains(text)).map(([url]) => url));
-    const result = score(await searchAll(locale, word), expected);
+    const result = score((await searchAll(locale, word)).urls, expected);
     console.log(
       `${locale} ${word}: ${expected.size} releases contain it; recall ${percent(result.recall)}, precision ${percent(result.precision)}`,
     );
@@ -109,10 +123,35 @@ describe(`search recall on ${RELEASES} releases per language`, () => {
     return result;
   }
 
-  it.each(ZH_WORDS)("finds every Chinese release containing %s", async (word) => {
-    const result = await measure("zh", word, (text) => text.includes(word));
-    expect(result.missed).toEqual([]);
-    expect(result.precision).toBe(1);
+  /** Exact matches first, then every release with all the words, and nothing else. */
+  async function measureChinese(query: string) {
+    const found = await searchAll("zh", query);
+    const having = (test: (text: string) => boolean) =>
+      new Set([...truth.zh].filter(([, text]) => test(text)).map(([url]) => url));
+    const exact = having((text) => text.includes(query));
+    const every = having((text) => found.words.every((w) => text.includes(w)));
+    const first = score(found.urls.slice(0, found.exact), exact);
+    const all = score(found.urls, every);
+    console.log(
+      `zh ${query} (${found.words.join(" | ")}): ${exact.size} as typed, ${every.size} with every word; recall ${percent(all.recall)}, precision ${percent(all.precision)}; exact first: ${percent(first.recall)}`,
+    );
+    expect(every.size).toBeGreaterThan(0);
+    expect(first.missed).toEqual([]);
+    expect(first.precision).toBe(1);
+    expect(all.missed).toEqual([]);
+    expect(all.precision).toBe(1);
+    return { found, exact, every };
+  }
+
+  it.each(ZH_WORDS)("finds every Chinese release containing %s, exact matches first", async (word) => {
+    await measureChinese(word);
+  });
+
+  it.each(ZH_RUNS)("finds %s typed without spaces: as typed first, then its words apart", async (query) => {
+    const { found, exact, every } = await measureChinese(query);
+    // The run is more than one word, and the corpus has releases with them apart.
+    expect(found.words.length).toBeGreaterThan(1);
+    expect(every.size).toBeGreaterThan(exact.size);
   });
 
   it.each(Object.keys(EN_WORDS))("finds every English release containing a form of %s", async (word) => {

@@ -133,7 +133,19 @@ describe("search in English", () => {
     await page.getByRole("checkbox", { name: /Green Fields/ }).check();
     await page.waitForFunction(() => document.querySelectorAll(".result").length === 1);
     expect(await searchSettled(page)).toEqual(["/en/releases/rice-trial/"]);
-    expect(page.url()).toContain("company=Green+Fields");
+    // The URL holds the company's key, not its label.
+    expect(page.url()).toContain("company=green-fields");
+    await page.close();
+  });
+
+  it("reads filter keys and the older label-style links alike", async () => {
+    const page = await served.browser.context.newPage();
+    expect(await search(page, "en", "?tag=storage")).toEqual(["/en/releases/storage-cabinet/"]);
+    expect(await search(page, "en", "?q=battery&company=Green+Fields")).toEqual(["/en/releases/rice-trial/"]);
+    expect(await page.getByRole("checkbox", { name: /Green Fields/ }).isChecked()).toBe(true);
+    expect(await search(page, "zh", `?company=${encodeURIComponent("绿野农业")}`)).toEqual([
+      "/zh/releases/rice-trial/",
+    ]);
     await page.close();
   });
 
@@ -165,19 +177,28 @@ describe("search in English", () => {
 });
 
 describe("offline after one visit", () => {
-  it("searches in both languages and opens visited releases without a network", async () => {
+  it("saves a small index after the first search, so any search works offline, in both languages", async () => {
     const offline = await openBrowser();
     try {
       const page = await offline.context.newPage();
-      await page.goto(`${served.server.origin}/zh/search/`);
+      await page.goto(`${served.server.origin}/zh/releases/cell-line/`);
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
       await page.reload();
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      await page.goto(`${served.server.origin}/zh/releases/cell-line/`);
+      // One search per language, online; the index is small, so it is saved by itself.
+      for (const [locale, query] of [
+        ["zh", "储能"],
+        ["en", "cell"],
+      ] as const) {
+        await search(page, locale, `?q=${encodeURIComponent(query)}`);
+        await page.waitForSelector('.offline-index[data-state="saved"]');
+        expect(await page.locator(".offline-index-save").isHidden()).toBe(true);
+      }
 
       await offline.context.setOffline(true);
+      // Queries never asked online.
       expect(await search(page, "zh", `?q=${encodeURIComponent("圆柱电池")}`)).toEqual([
         "/zh/releases/cell-line/",
       ]);
@@ -188,6 +209,15 @@ describe("offline after one visit", () => {
 
       await page.goto(`${served.server.origin}/zh/releases/rice-trial/`);
       expect(await page.locator("h1").textContent()).toBe(bundleText(served.site.dir, "zh", "offline.title"));
+      // Every link of the offline page leads to a page that is available offline.
+      const links = await page
+        .locator("main a, .language-switcher a")
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) {
+        await page.goto(link);
+        expect(await page.locator("h1").first().textContent()).not.toMatch(/offline|离线状态/);
+      }
       await page.goto(`${served.server.origin}/en/releases/rice-trial/`);
       expect(await page.locator("h1").textContent()).toBe("You are offline");
     } finally {
@@ -221,11 +251,117 @@ describe("a site hosted under a path prefix", () => {
       });
       await page.reload();
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.goto(`${origin}/newsroom/en/search/?q=cell`);
+      await searchSettled(page);
+      await page.waitForSelector('.offline-index[data-state="saved"]');
       await prefixed.browser.context.setOffline(true);
       await page.goto(`${origin}/newsroom/en/search/?q=battery`);
       expect(await searchSettled(page)).toEqual(["/newsroom/en/releases/cell-line/"]);
     } finally {
       await prefixed.close();
     }
+  });
+});
+
+describe("typing with an input method", () => {
+  it("searches nothing and keeps the URL until the composition ends", async () => {
+    const page = await served.browser.context.newPage();
+    await page.goto(`${served.server.origin}/zh/search/`);
+    await searchSettled(page);
+    const prompt = await page.locator(".search-status").textContent();
+    const cdp = await served.browser.context.newCDPSession(page);
+    await page.focus("#search-query");
+    for (const text of ["c", "chu", "chuneng"]) {
+      await cdp.send("Input.imeSetComposition", {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length,
+      });
+      await page.waitForTimeout(400);
+    }
+    // Longer than the typing pause: a search would have started by now.
+    await page.waitForTimeout(800);
+    expect(await page.inputValue("#search-query")).toBe("chuneng");
+    expect(new URL(page.url()).search).toBe("");
+    expect(await page.locator(".search-status").textContent()).toBe(prompt);
+    expect(await page.locator(".result").count()).toBe(0);
+
+    await cdp.send("Input.insertText", { text: "储能" });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "储能");
+    expect(await searchSettled(page)).toContain("/zh/releases/storage-cabinet/");
+    await page.close();
+  });
+});
+
+describe("on a 390-px phone", () => {
+  it("shows results first, filters behind a button, and does not shift the layout", async () => {
+    const page = await served.browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+        })[]) {
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${served.server.origin}/en/search/?q=battery`);
+    await searchSettled(page);
+    await page.waitForTimeout(1000);
+    const cls = await page.evaluate(() =>
+      (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0),
+    );
+    console.log(`search page at 390 px: cumulative layout shift ${cls.toFixed(3)}`);
+    expect(cls).toBeLessThan(0.1);
+
+    const first = await page.locator(".result").first().boundingBox();
+    expect(first?.y ?? Infinity).toBeLessThan(844);
+    expect(await page.locator(".search-filters").isVisible()).toBe(false);
+    const toggle = page.locator(".filters-toggle");
+    const strings = JSON.parse((await page.locator("#search").getAttribute("data-strings")) ?? "{}");
+    expect(await toggle.textContent()).toBe(strings.filtersShow);
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(await page.locator(".search-filters fieldset").first().isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe("the search in the URL", () => {
+  it("moves between searches with Back and Forward", async () => {
+    const page = await served.browser.context.newPage();
+    await page.goto(`${served.server.origin}/en/search/?q=cabinet`);
+    await searchSettled(page);
+    await page.fill("#search-query", "rice");
+    await page.press("#search-query", "Enter");
+    await page.waitForFunction(() => location.search === "?q=rice");
+    expect(await searchSettled(page)).toEqual(["/en/releases/rice-trial/"]);
+    await page.goBack();
+    await page.waitForFunction(() => location.search === "?q=cabinet");
+    await page.waitForFunction(
+      () => document.querySelector(".result a")?.getAttribute("href") === "/en/releases/storage-cabinet/",
+    );
+    expect(await page.inputValue("#search-query")).toBe("cabinet");
+    await page.goForward();
+    await page.waitForFunction(
+      () => document.querySelector(".result a")?.getAttribute("href") === "/en/releases/rice-trial/",
+    );
+    await page.close();
+  });
+
+  it("keeps the search when switching language", async () => {
+    const page = await served.browser.context.newPage();
+    await page.goto(`${served.server.origin}/en/search/?q=${encodeURIComponent("储能")}&year=2024`);
+    await searchSettled(page);
+    await page.locator('.language-switcher a[hreflang="zh-CN"]').click();
+    await page.waitForURL(/\/zh\/search\//);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("储能");
+    expect(new URL(page.url()).searchParams.get("year")).toBe("2024");
+    expect(await searchSettled(page)).toEqual(["/zh/releases/storage-cabinet/"]);
+    await page.close();
   });
 });

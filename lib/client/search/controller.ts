@@ -1,13 +1,12 @@
-// The search page's controller: loads Pagefind, keeps the state
-// (state.ts) in the URL, asks the index (query.ts) and hands what comes back
-// to the rendering (render.ts). The browser's own objects are passed in by
-// page.ts, so tests can drive it with a fake Pagefind.
+// The search page's controller: opens the index (search-index.ts), keeps the
+// state (state.ts) in the URL, one history entry per committed search, asks
+// the index and hands what comes back to the rendering (render.ts). The
+// browser's own objects are passed in by page.ts, so tests can drive it with
+// a fake Pagefind.
 import { matchingPages, type PageLink, showPages } from "./pages.ts";
-import { runQuery } from "./query.ts";
 import {
-  type FacetCounts,
+  type FacetLabels,
   filterControls,
-  type ResultData,
   resultItem,
   type Status,
   type Strings,
@@ -15,6 +14,7 @@ import {
   showSelection,
   statusText,
 } from "./render.ts";
+import { openSearchIndex, type Pagefind, type PagefindResult, type SearchIndex } from "./search-index.ts";
 import {
   isBlank,
   isFacet,
@@ -23,32 +23,23 @@ import {
   type SearchState,
   stateToSearch,
   withFilter,
+  withKeys,
   withoutFilters,
   withQuery,
   withSort,
 } from "./state.ts";
 
-export interface PagefindResult {
-  id: string;
-  data(): Promise<ResultData>;
-}
-
-/** The part of Pagefind's JS API the page uses. */
-export interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<FacetCounts>;
-  search(
-    query: string | null,
-    options?: object,
-  ): Promise<{ results: PagefindResult[]; filters: FacetCounts } | null>;
-}
+export type { Pagefind, PagefindResult };
 
 export interface PageContext {
   /** Imports Pagefind's module from the built site; may fail (offline before a first visit). */
   importPagefind(): Promise<Pagefind>;
   location: Pick<Location, "pathname" | "search">;
-  history: Pick<History, "replaceState">;
+  history: Pick<History, "replaceState" | "pushState">;
+  /** Where Back and Forward are heard (the window). */
+  events?: Pick<Window, "addEventListener">;
+  /** Called once results are shown: offline saving starts after the first search (offline-index.ts). */
+  afterSearch?(): void;
 }
 
 /** Results shown at first and added by each "Show more". */
@@ -83,19 +74,17 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
     status.textContent = statusText(strings, lang, next);
   };
 
-  let pagefind: Pagefind;
+  let index: SearchIndex;
   try {
-    pagefind = await context.importPagefind();
-    // A new index has a new tag, so no browser keeps an old index's entry file.
-    await pagefind.options({ excerptLength: 30, metaCacheTag: root.dataset.indexVersion ?? "" });
-    await pagefind.init();
+    index = await openSearchIndex(context.importPagefind, root.dataset.indexVersion ?? "");
   } catch {
     show({ kind: "unavailable" });
     layout.hidden = false;
     return;
   }
 
-  let state: SearchState = parseState(context.location.search);
+  const labels = JSON.parse(root.dataset.labels ?? "{}") as FacetLabels;
+  let state: SearchState = withKeys(parseState(context.location.search), labels);
   let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;
@@ -103,24 +92,47 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
   sort.value = state.sort;
   layout.hidden = false;
 
-  const available = await pagefind.filters();
-  const { fieldsets, clear } = filterControls(available, state, strings, lang);
+  const available = await index.filters();
+  const { fieldsets, clear } = filterControls(available, state, strings, lang, labels);
   facetsBox.append(...fieldsets, clear);
 
-  async function showMore(): Promise<void> {
+  async function showMore(focus = false): Promise<void> {
     const mine = generation;
     const batch = results.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
-    const items = await Promise.all(batch.map((r) => r.data()));
+    const items = (await Promise.all(batch.map((r) => r.data()))).map(resultItem);
     // A newer search may have cleared the list while these loaded.
     if (mine !== generation) return;
-    list.append(...items.map(resultItem));
+    list.append(...items);
     more.hidden = shown >= results.length;
+    // The button may have just been hidden: keyboard and screen reader users
+    // continue at the first result they had not seen.
+    if (focus) items[0]?.querySelector("a")?.focus();
   }
 
-  async function run(): Promise<void> {
+  /** Links to this page in other languages carry the search; filter values are keys, the same in every language. */
+  function updateSwitcher(): void {
+    for (const link of document.querySelectorAll<HTMLAnchorElement>(".language-switcher a[href]")) {
+      const url = new URL(link.href, document.baseURI);
+      url.search = stateToSearch(state);
+      link.href = url.href;
+    }
+  }
+
+  /**
+   * How the URL follows the state: "push" makes a history entry, "replace"
+   * rewrites the current one, "none" is for Back and Forward, which already
+   * moved to the entry.
+   */
+  type HistoryWrite = "push" | "replace" | "none";
+
+  async function run(record: HistoryWrite): Promise<void> {
     const mine = ++generation;
-    context.history.replaceState(null, "", `${context.location.pathname}${stateToSearch(state)}`);
+    const url = `${context.location.pathname}${stateToSearch(state)}`;
+    const current = `${context.location.pathname}${context.location.search}`;
+    if (record === "push" && url !== current) context.history.pushState(null, "", url);
+    else if (record !== "none") context.history.replaceState(null, "", url);
+    updateSwitcher();
     list.replaceChildren();
     if (pagesGroup) showPages(pagesGroup, matchingPages(pageLinks, state.query));
     shown = 0;
@@ -132,7 +144,7 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
       return;
     }
     show({ kind: "loading" });
-    const search = await runQuery(pagefind, state.query, pagefindOptions(state));
+    const search = await index.query(state.query, pagefindOptions(state));
     if (mine !== generation || !search) return;
     results = search.results;
     showCounts(facetsBox, search.filters, strings);
@@ -140,20 +152,43 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
     if (mine !== generation) return;
     // The status is set last, so "done" is announced once results are on the page.
     show({ kind: "answered", query: state.query, count: results.length });
+    context.afterSearch?.();
   }
 
-  function update(next: SearchState): void {
+  // Typing makes one history entry per pause-separated burst, kept up to
+  // date while the visitor goes on typing; any other change makes its own.
+  let typedLast = false;
+  function update(next: SearchState, typed = false): void {
     state = next;
-    void run();
+    void run(typed && typedLast ? "replace" : "push");
+    typedLast = typed;
   }
 
+  // While an input method composes (pinyin, kana), the field holds letters
+  // the visitor has not chosen yet: nothing is searched or written to the URL
+  // until the composition ends.
+  let composing = false;
   let typing: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener("input", () => {
+  const typeLater = () => {
     clearTimeout(typing);
-    typing = setTimeout(() => update(withQuery(state, input.value)), TYPING_DELAY_MS);
+    typing = setTimeout(() => update(withQuery(state, input.value), true), TYPING_DELAY_MS);
+  };
+  input.addEventListener("compositionstart", () => {
+    composing = true;
+    clearTimeout(typing);
+  });
+  input.addEventListener("compositionend", () => {
+    composing = false;
+    typeLater();
+  });
+  input.addEventListener("input", (event) => {
+    if (composing || (event as InputEvent).isComposing) return;
+    typeLater();
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    // Enter that confirms a candidate ends the composition; it does not submit.
+    if (composing) return;
     clearTimeout(typing);
     update(withQuery(state, input.value));
   });
@@ -169,7 +204,24 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
     showSelection(facetsBox, next);
     update(next);
   });
-  more.addEventListener("click", () => void showMore());
+  more.addEventListener("click", () => void showMore(true));
+  // On narrow screens the filters open from a button (CSS hides it on wide ones).
+  const toggle = root.querySelector<HTMLButtonElement>(".filters-toggle");
+  toggle?.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    layout.dataset.filters = open ? "open" : "closed";
+  });
+  // Back and Forward: the entry's URL is the state to show.
+  context.events?.addEventListener("popstate", () => {
+    clearTimeout(typing);
+    state = withKeys(parseState(context.location.search), labels);
+    input.value = state.query;
+    sort.value = state.sort;
+    showSelection(facetsBox, state);
+    typedLast = false;
+    void run("none");
+  });
 
-  await run();
+  await run("replace");
 }

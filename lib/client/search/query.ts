@@ -1,8 +1,11 @@
 // How a visitor's query is asked of the index. Han text is indexed one
-// character per word (lib/search/han.ts), so a Chinese word is searched as an exact
-// phrase of its characters: every release containing it is found, and no
-// release containing its characters apart is. Other words go to Pagefind
-// as typed, with its stemming (battery finds batteries).
+// character per word (lib/search/han.ts), so a Chinese run is searched as an
+// exact phrase of its characters: every release containing it is found
+// first. Chinese readers type without spaces, so a run may be several words
+// (a company and a topic): the run is also split into words the way the
+// browser's Intl.Segmenter splits Chinese, and releases containing every word,
+// apart, follow the exact matches. Other words go to Pagefind as typed, with
+// its stemming (battery finds batteries).
 
 const HAN = /\p{Script=Han}/u;
 const WORD_BREAK = /\u200B/g;
@@ -10,12 +13,44 @@ const WORD_BREAK = /\u200B/g;
 export interface QueryPart {
   /** Han characters, to be found next to each other. */
   han?: string[];
+  /** The run's words (each as characters) when it is more than one word. */
+  words?: string[][];
   text?: string;
 }
 
-export function planQuery(query: string): QueryPart[] {
+/** Splits a run of Han characters into words. */
+export type Segment = (run: string) => string[];
+
+let zhSegmenter: Intl.Segmenter | undefined;
+export const segmentChinese: Segment = (run) => {
+  zhSegmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
+  return Array.from(zhSegmenter.segment(run), (s) => s.segment);
+};
+
+/**
+ * Glues neighbouring one-character segments back together: the segmenter
+ * leaves a word it does not know (a name, 储能 in some ICU versions) as
+ * single characters, and searching those apart would find almost anything.
+ */
+export function joinSingles(words: readonly string[]): string[] {
+  const joined: string[] = [];
+  let single = false;
+  for (const word of words) {
+    const one = [...word].length === 1;
+    if (one && single) joined[joined.length - 1] += word;
+    else joined.push(word);
+    single = one;
+  }
+  return joined;
+}
+
+export function planQuery(query: string, segment: Segment = segmentChinese): QueryPart[] {
   const parts = query.normalize("NFKC").match(/\p{Script=Han}+|[^\s\p{Script=Han}]+/gu) ?? [];
-  return parts.map((part) => (HAN.test(part) ? { han: [...part] } : { text: part }));
+  return parts.map((part) => {
+    if (!HAN.test(part)) return { text: part };
+    const words = joinSingles(segment(part));
+    return words.length > 1 ? { han: [...part], words: words.map((w) => [...w]) } : { han: [...part] };
+  });
 }
 
 /** All words and characters, for Pagefind's ranking. */
@@ -23,9 +58,11 @@ export function rankingQuery(plan: readonly QueryPart[]): string {
   return plan.map((p) => (p.han ? p.han.join(" ") : (p.text ?? ""))).join(" ");
 }
 
+const phrase = (chars: readonly string[]) => `"${chars.join(" ")}"`;
+
 /** Exact-phrase queries for each run of more than one Han character. */
 export function phraseQueries(plan: readonly QueryPart[]): string[] {
-  return plan.filter((p) => p.han && p.han.length > 1).map((p) => `"${(p.han ?? []).join(" ")}"`);
+  return plan.filter((p) => p.han && p.han.length > 1).map((p) => phrase(p.han ?? []));
 }
 
 /** Pagefind keeps our word breaks in titles it read from the page. */
@@ -43,37 +80,64 @@ export interface PagefindLike<R extends { id: string }> {
 export interface QueryResult<R> {
   results: R[];
   filters: Record<string, Record<string, number>>;
+  /** How many of the results, from the first, have every Chinese run as typed; the rest have its words apart. */
+  exact: number;
 }
+
+const intersect = <T>(a: Set<T> | undefined, b: Set<T>) => (a ? new Set([...a].filter((x) => b.has(x))) : b);
 
 /**
  * Runs a query: Pagefind's ranked search over all words and characters, kept
- * to the releases where every Chinese run appears as a phrase. The phrase
- * search's result objects are returned where there is one, since their
+ * to the releases where every Chinese run appears as a phrase, then those
+ * where it appears only as its words apart, each group in ranked order. The
+ * phrase search's result objects are returned for exact matches, since their
  * excerpts highlight the whole phrase.
  */
 export async function runQuery<R extends { id: string }>(
   pagefind: PagefindLike<R>,
   query: string,
   options: object,
+  segment: Segment = segmentChinese,
 ): Promise<QueryResult<R> | null> {
-  const plan = planQuery(query);
-  if (plan.length === 0) return pagefind.search(null, options);
+  const plan = planQuery(query, segment);
+  const whole = (answer: { results: R[]; filters: QueryResult<R>["filters"] } | null) =>
+    answer && { ...answer, exact: answer.results.length };
+  if (plan.length === 0) return whole(await pagefind.search(null, options));
   const ranked = await pagefind.search(rankingQuery(plan), options);
-  const phrases = phraseQueries(plan);
-  if (!ranked || phrases.length === 0) return ranked;
-  let keep: Set<string> | undefined;
+  const runs = plan.filter((p) => p.han && p.han.length > 1);
+  if (!ranked || runs.length === 0) return whole(ranked);
+  let exactKeep: Set<string> | undefined;
+  let anyKeep: Set<string> | undefined;
   let preferred: Map<string, R> | undefined;
   let filters = ranked.filters;
-  for (const phrase of phrases) {
-    const exact = await pagefind.search(phrase, options);
+  for (const run of runs) {
+    const exact = await pagefind.search(phrase(run.han ?? []), options);
     if (!exact) return null;
     const ids = new Map(exact.results.map((r) => [r.id, r]));
     preferred ??= ids;
-    // Facet counts of a phrase search are exact for that phrase; with several
-    // phrases they are those of the last, an upper bound.
-    filters = exact.filters;
-    keep = keep ? new Set([...keep].filter((id) => ids.has(id))) : new Set(ids.keys());
+    const exactIds = new Set(ids.keys());
+    // Facet counts are exact for one phrase; with words apart they are
+    // those of the word found least, an upper bound.
+    let narrowest = exact;
+    let apart = exactIds;
+    if (run.words) {
+      // Every ranked result has all the characters; a word of one character is no narrower.
+      let every = new Set(ranked.results.map((r) => r.id));
+      let rarest: typeof exact | undefined;
+      for (const word of run.words.filter((w) => w.length > 1)) {
+        const found = await pagefind.search(phrase(word), options);
+        if (!found) return null;
+        every = intersect(every, new Set(found.results.map((r) => r.id)));
+        if (!rarest || found.results.length < rarest.results.length) rarest = found;
+      }
+      apart = new Set([...exactIds, ...every]);
+      if (rarest && apart.size > exactIds.size) narrowest = rarest;
+    }
+    filters = narrowest.filters;
+    exactKeep = intersect(exactKeep, exactIds);
+    anyKeep = intersect(anyKeep, apart);
   }
-  const results = ranked.results.filter((r) => keep?.has(r.id)).map((r) => preferred?.get(r.id) ?? r);
-  return { results, filters };
+  const first = ranked.results.filter((r) => exactKeep?.has(r.id)).map((r) => preferred?.get(r.id) ?? r);
+  const then = ranked.results.filter((r) => !exactKeep?.has(r.id) && anyKeep?.has(r.id));
+  return { results: [...first, ...then], filters, exact: first.length };
 }

@@ -48,10 +48,26 @@ export function statusText(strings: Strings, lang: string, status: Status): stri
     : plural(strings, "results", status.count, lang);
 }
 
-/** A facet's values in the order they are offered: years newest first, others alphabetically. */
-export function facetValues(counts: FacetCounts, facet: string, lang: string): string[] {
+/** Facet → key → this language's label (company names, tag labels); a key without one shows as itself. */
+export type FacetLabels = Partial<Record<string, Record<string, string>>>;
+
+// Own properties only: a key such as "constructor" is a value, not Object's.
+const labelOf = (labels: FacetLabels, facet: string, key: string) => {
+  const own = labels[facet];
+  return own && Object.hasOwn(own, key) ? (own[key] ?? key) : key;
+};
+
+/** A facet's values in the order they are offered: years newest first, others alphabetically by label. */
+export function facetValues(
+  counts: FacetCounts,
+  facet: string,
+  lang: string,
+  labels: FacetLabels = {},
+): string[] {
   return Object.keys(counts[facet] ?? {}).sort((a, b) =>
-    facet === "year" ? b.localeCompare(a) : a.localeCompare(b, lang),
+    facet === "year"
+      ? b.localeCompare(a)
+      : labelOf(labels, facet, a).localeCompare(labelOf(labels, facet, b), lang),
   );
 }
 
@@ -75,10 +91,11 @@ export function filterControls(
   state: SearchState,
   strings: Strings,
   lang: string,
+  labels: FacetLabels = {},
 ): { fieldsets: HTMLFieldSetElement[]; clear: HTMLButtonElement } {
   const fieldsets: HTMLFieldSetElement[] = [];
   for (const facet of FACETS) {
-    const values = facetValues(available, facet, lang);
+    const values = facetValues(available, facet, lang, labels);
     if (values.length === 0) continue;
     const fieldset = element("fieldset", { class: `facet facet-${facet}` });
     fieldset.append(element("legend", {}, say(strings, facet)));
@@ -86,7 +103,7 @@ export function filterControls(
       const label = element("label");
       const box = element("input", { type: "checkbox", name: facet, value });
       box.checked = state.filters[facet].includes(value);
-      label.append(box, ` ${value} `, element("span", { class: "facet-count" }));
+      label.append(box, ` ${labelOf(labels, facet, value)} `, element("span", { class: "facet-count" }));
       fieldset.append(label);
     }
     fieldsets.push(fieldset);

@@ -78,3 +78,26 @@ export function pagefindOptions(state: SearchState): {
   }
   return state.sort === "newest" ? { filters, sort: { date: "desc" } } : { filters };
 }
+
+/**
+ * Filter values in the URL are keys (company key or slug, tag key, year).
+ * Links written before were labels (`?company=Acme Power`, `?tag=储能`):
+ * a value that is no key but is a key's label in this language becomes that key.
+ */
+export function withKeys(
+  state: SearchState,
+  labels: Partial<Record<string, Record<string, string>>>,
+): SearchState {
+  const filters = { ...state.filters };
+  for (const facet of FACETS) {
+    const own = labels[facet];
+    if (!own) continue;
+    const byLabel = new Map(Object.entries(own).map(([key, label]) => [label.toLowerCase(), key]));
+    filters[facet] = [
+      ...new Set(
+        state.filters[facet].map((v) => (Object.hasOwn(own, v) ? v : (byLabel.get(v.toLowerCase()) ?? v))),
+      ),
+    ];
+  }
+  return { ...state, filters };
+}

@@ -94,16 +94,43 @@ function fakePagefind(answer: (query: string | null) => Answer | Promise<Answer>
 async function open(search: string, pagefind: Pagefind | Error) {
   const root = searchPage();
   const urls: string[] = [];
+  /** The history as a list of URLs and where the visitor is in it. */
+  const entries = [`/en/search/${search}`];
+  let at = 0;
+  const location = { pathname: "/en/search/", search };
+  const listeners: (() => void)[] = [];
+  const go = (url: string) => {
+    location.search = url.slice(location.pathname.length);
+    urls.push(url);
+  };
   await startSearch(root, {
     importPagefind: async () => {
       if (pagefind instanceof Error) throw pagefind;
       return pagefind;
     },
-    location: { pathname: "/en/search/", search },
+    location,
     history: {
-      replaceState: (_data: unknown, _unused: string, url?: string | URL | null) => urls.push(String(url)),
+      replaceState: (_data: unknown, _unused: string, url?: string | URL | null) => {
+        entries[at] = String(url);
+        go(String(url));
+      },
+      pushState: (_data: unknown, _unused: string, url?: string | URL | null) => {
+        entries.splice(++at, Infinity, String(url));
+        go(String(url));
+      },
     },
+    events: {
+      addEventListener: (type: string, listener: unknown) => {
+        if (type === "popstate") listeners.push(listener as () => void);
+      },
+    } as Pick<Window, "addEventListener">,
   });
+  /** Back (-1) or Forward (1), as the browser does it: the URL changes, then popstate. */
+  const travel = (delta: number) => {
+    at += delta;
+    location.search = (entries[at] ?? "").slice(location.pathname.length);
+    for (const listener of listeners) listener();
+  };
   const q = <E extends Element>(selector: string) => {
     const found = root.querySelector<E>(selector);
     if (!found) throw new Error(`no ${selector}`);
@@ -112,6 +139,8 @@ async function open(search: string, pagefind: Pagefind | Error) {
   return {
     root,
     urls,
+    entries: () => entries.slice(0, at + 1),
+    travel,
     status: () => q(".search-status").textContent,
     links: () => Array.from(root.querySelectorAll(".result h2 a"), (a) => a.getAttribute("href")),
     box: (name: string, value: string) => q<HTMLInputElement>(`input[name="${name}"][value="${value}"]`),
@@ -328,5 +357,123 @@ describe("changing the search", () => {
     openSlow();
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(page.links()).toEqual(["/en/releases/fast/"]);
+  });
+});
+
+describe("an input method composing", () => {
+  it("searches nothing and leaves the URL alone until the composition ends", async () => {
+    vi.useFakeTimers();
+    const fake = fakePagefind(() => ({ results: [result("a")] }));
+    const page = await open("", fake.pagefind);
+    const urlsBefore = [...page.urls];
+    page.input().dispatchEvent(new Event("compositionstart"));
+    for (const typed of ["c", "chu", "chuneng"]) {
+      page.input().value = typed;
+      page.input().dispatchEvent(new InputEvent("input", { isComposing: true }));
+      await vi.advanceTimersByTimeAsync(TYPING_DELAY_MS * 2);
+    }
+    // Enter confirms a candidate; it is not a search.
+    page.form().dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.advanceTimersByTimeAsync(TYPING_DELAY_MS * 2);
+    expect(fake.searches).toEqual([]);
+    expect(page.urls).toEqual(urlsBefore);
+    page.input().value = "储能";
+    page.input().dispatchEvent(new Event("compositionend"));
+    await vi.advanceTimersByTimeAsync(TYPING_DELAY_MS);
+    expect(fake.searches.map((s) => s.query)).toContain("储 能");
+    expect(fake.searches.map((s) => s.query).join()).not.toMatch(/[a-z]/);
+    expect(page.urls.at(-1)).toBe(`/en/search/?q=${encodeURIComponent("储能")}`);
+  });
+});
+
+describe("history", () => {
+  it("makes each committed search an entry that Back and Forward return to", async () => {
+    const fake = fakePagefind((query) => ({ results: [result(query ?? "all")] }));
+    const page = await open("?q=first", fake.pagefind);
+    page.input().value = "second";
+    page.form().dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect(page.links()).toEqual(["/en/releases/second/"]));
+    page.box("year", "2025").click();
+    await vi.waitFor(() => expect(fake.searches).toHaveLength(3));
+    expect(page.entries()).toEqual([
+      "/en/search/?q=first",
+      "/en/search/?q=second",
+      "/en/search/?q=second&year=2025",
+    ]);
+
+    page.travel(-1);
+    await vi.waitFor(() => expect(fake.searches).toHaveLength(4));
+    expect(page.box("year", "2025").checked).toBe(false);
+    page.travel(-1);
+    await vi.waitFor(() => expect(page.links()).toEqual(["/en/releases/first/"]));
+    expect(page.input().value).toBe("first");
+    page.travel(1);
+    await vi.waitFor(() => expect(page.links()).toEqual(["/en/releases/second/"]));
+    expect(page.input().value).toBe("second");
+    // Moving through history made no new entries.
+    expect(page.entries()).toHaveLength(2);
+  });
+
+  it("makes one entry of a burst of typing", async () => {
+    vi.useFakeTimers();
+    const fake = fakePagefind(() => ({ results: [result("a")] }));
+    const page = await open("", fake.pagefind);
+    for (const typed of ["bat", "battery", "battery cell"]) {
+      page.input().value = typed;
+      page.input().dispatchEvent(new Event("input"));
+      await vi.advanceTimersByTimeAsync(TYPING_DELAY_MS);
+    }
+    expect(page.entries()).toEqual(["/en/search/", "/en/search/?q=battery+cell"]);
+  });
+});
+
+describe("after Show more", () => {
+  it("moves focus to the first result that was not shown before", async () => {
+    const all = Array.from({ length: PAGE_SIZE + 2 }, (_, i) => result(String(i)));
+    const page = await open("?q=battery", fakePagefind(() => ({ results: all })).pagefind);
+    page.more().focus();
+    page.more().click();
+    await vi.waitFor(() => expect(page.links()).toHaveLength(all.length));
+    expect(document.activeElement?.getAttribute("href")).toBe(`/en/releases/${PAGE_SIZE}/`);
+  });
+});
+
+describe("the language switcher", () => {
+  it("carries the query, filters and sort to the other languages' search pages", async () => {
+    const root = searchPage();
+    const nav = document.createElement("nav");
+    nav.className = "language-switcher";
+    nav.innerHTML = '<a href="/zh/search/">中文</a>';
+    document.body.prepend(nav);
+    await startSearch(root, {
+      importPagefind: async () => fakePagefind(() => ({ results: [] })).pagefind,
+      location: { pathname: "/en/search/", search: "?q=battery&year=2025" },
+      history: { replaceState() {}, pushState() {} },
+    });
+    expect(
+      new URL(nav.querySelector("a")?.href ?? "").pathname +
+        new URL(nav.querySelector("a")?.href ?? "").search,
+    ).toBe("/zh/search/?q=battery&year=2025");
+  });
+});
+
+describe("filter keys and labels", () => {
+  it("shows this language's labels for key values and reads a label from an older link as its key", async () => {
+    const root = searchPage();
+    root.dataset.labels = JSON.stringify({ company: { acme: "Acme Power", constructor: "Builders" } });
+    const fake = fakePagefind(() => ({ results: [result("a")] }));
+    fake.pagefind.filters = async () => ({ company: { acme: 2, constructor: 1 } });
+    await startSearch(root, {
+      importPagefind: async () => fake.pagefind,
+      location: { pathname: "/en/search/", search: "?company=Acme+Power" },
+      history: { replaceState() {}, pushState() {} },
+    });
+    const box = root.querySelector<HTMLInputElement>('input[name="company"][value="acme"]');
+    expect(box?.checked).toBe(true);
+    expect(box?.parentElement?.textContent).toContain("Acme Power");
+    expect(root.querySelector('input[value="constructor"]')?.parentElement?.textContent).toContain(
+      "Builders",
+    );
+    expect(fake.searches[0]?.options).toEqual({ filters: { company: { any: ["acme"] } } });
   });
 });

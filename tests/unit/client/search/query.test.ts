@@ -3,6 +3,7 @@
 // pinned down without an index.
 import { describe, expect, it } from "vitest";
 import {
+  joinSingles,
   type PagefindLike,
   phraseQueries,
   planQuery,
@@ -38,6 +39,8 @@ function fakePagefind(answers: Record<string, Answer>) {
 }
 
 const noFilters = { filters: {} };
+/** A segmenter that keeps every run as one word, so a test is about phrases alone. */
+const oneWord = (run: string) => [run];
 
 describe("English queries", () => {
   it("go to Pagefind once, as typed, and come back untouched", async () => {
@@ -50,6 +53,7 @@ describe("English queries", () => {
         { id: "b", from: "battery cells" },
       ],
       filters: { company: { "from battery cells": 2 } },
+      exact: 2,
     });
   });
 
@@ -76,7 +80,7 @@ describe("Chinese queries", () => {
       "储 能": { ids: ["far-apart", "cabinet", "station"] },
       '"储 能"': { ids: ["station", "cabinet"], filters: { tag: { storage: 2 } } },
     });
-    const result = await runQuery(pagefind, "储能", noFilters);
+    const result = await runQuery(pagefind, "储能", noFilters, oneWord);
     expect(calls.map((c) => c.query)).toEqual(["储 能", '"储 能"']);
     // Ranked order, phrase results' objects (their excerpts mark the whole
     // phrase), the phrase search's facet counts.
@@ -86,6 +90,7 @@ describe("Chinese queries", () => {
         { id: "station", from: '"储 能"' },
       ],
       filters: { tag: { storage: 2 } },
+      exact: 2,
     });
   });
 
@@ -101,7 +106,7 @@ describe("Chinese queries", () => {
       '"锂 电 池"': { ids: ["d", "b", "c"], filters: { year: { "2024": 3 } } },
       '"储 能"': { ids: ["c", "a", "d"], filters: { year: { "2025": 2 } } },
     });
-    const result = await runQuery(pagefind, "锂电池　储能", noFilters);
+    const result = await runQuery(pagefind, "锂电池　储能", noFilters, oneWord);
     expect(calls.map((c) => c.query)).toEqual(["锂 电 池 储 能", '"锂 电 池"', '"储 能"']);
     expect(result?.results).toEqual([
       { id: "c", from: '"锂 电 池"' },
@@ -125,13 +130,71 @@ describe("Chinese queries", () => {
   });
 });
 
+describe("Chinese runs of several words, typed without spaces", () => {
+  const split = (run: string) => (run === "港口物流" ? ["港口", "物流"] : [run]);
+
+  it("list exact phrases first, then releases with every word apart, each in ranked order", async () => {
+    const { pagefind, calls } = fakePagefind({
+      "港 口 物 流": { ids: ["apart1", "exact1", "chars-only", "apart2", "exact2"] },
+      '"港 口 物 流"': { ids: ["exact2", "exact1"] },
+      '"港 口"': { ids: ["apart2", "exact1", "exact2", "apart1"], filters: { year: { "2024": 4 } } },
+      '"物 流"': { ids: ["exact1", "apart1", "apart2", "exact2"], filters: { year: { "2025": 4 } } },
+    });
+    const result = await runQuery(pagefind, "港口物流", noFilters, split);
+    expect(calls.map((c) => c.query)).toEqual(["港 口 物 流", '"港 口 物 流"', '"港 口"', '"物 流"']);
+    expect(result?.results).toEqual([
+      { id: "exact1", from: '"港 口 物 流"' },
+      { id: "exact2", from: '"港 口 物 流"' },
+      { id: "apart1", from: "港 口 物 流" },
+      { id: "apart2", from: "港 口 物 流" },
+    ]);
+    expect(result?.exact).toBe(2);
+  });
+
+  it("count facets of the rarest word when words apart add releases", async () => {
+    const { pagefind } = fakePagefind({
+      "港 口 物 流": { ids: ["a", "b", "c"] },
+      '"港 口 物 流"': { ids: ["a"], filters: { year: { phrase: 1 } } },
+      '"港 口"': { ids: ["a", "b", "c"], filters: { year: { port: 3 } } },
+      '"物 流"': { ids: ["a", "b"], filters: { year: { logistics: 2 } } },
+    });
+    expect((await runQuery(pagefind, "港口物流", noFilters, split))?.filters).toEqual({
+      year: { logistics: 2 },
+    });
+  });
+
+  it("keep the phrase's facet counts when no release has the words apart", async () => {
+    const { pagefind } = fakePagefind({
+      "港 口 物 流": { ids: ["a"] },
+      '"港 口 物 流"': { ids: ["a"], filters: { year: { phrase: 1 } } },
+      '"港 口"': { ids: ["a"] },
+      '"物 流"': { ids: ["a"] },
+    });
+    const result = await runQuery(pagefind, "港口物流", noFilters, split);
+    expect(result).toMatchObject({ exact: 1, filters: { year: { phrase: 1 } } });
+  });
+
+  it("keep single characters the segmenter left together, so an unknown word is a phrase", () => {
+    expect(joinSingles(["鹿", "鸣", "能源", "储", "能", "柜"])).toEqual(["鹿鸣", "能源", "储能柜"]);
+    expect(joinSingles(["锂", "电池"])).toEqual(["锂", "电池"]);
+    expect(planQuery("储能", () => ["储", "能"])).toEqual([{ han: ["储", "能"] }]);
+  });
+
+  it("are split by the browser's segmenter by default", () => {
+    const plan = planQuery("港口物流");
+    expect(plan[0]?.han).toEqual(["港", "口", "物", "流"]);
+    // Whatever the ICU version, the words put back together are the run.
+    expect((plan[0]?.words ?? [plan[0]?.han ?? []]).map((w) => w.join("")).join("")).toBe("港口物流");
+  });
+});
+
 describe("mixed queries", () => {
   it("keep English words as typed and split Chinese ones, with or without spaces", async () => {
     const { pagefind, calls } = fakePagefind({
       "Acme 储 能 cabinet": { ids: ["a", "b"] },
       '"储 能"': { ids: ["b"] },
     });
-    const result = await runQuery(pagefind, "Acme储能 cabinet", noFilters);
+    const result = await runQuery(pagefind, "Acme储能 cabinet", noFilters, oneWord);
     expect(calls.map((c) => c.query)).toEqual(["Acme 储 能 cabinet", '"储 能"']);
     expect(result?.results.map((r) => r.id)).toEqual(["b"]);
   });
@@ -157,20 +220,23 @@ describe("filters and sort", () => {
       "储 能": { ids: ["2026", "2025", "2024"] },
       '"储 能"': { ids: ["2024", "2026"] },
     });
-    expect((await runQuery(pagefind, "储能", options))?.results.map((r) => r.id)).toEqual(["2026", "2024"]);
+    expect((await runQuery(pagefind, "储能", options, oneWord))?.results.map((r) => r.id)).toEqual([
+      "2026",
+      "2024",
+    ]);
   });
 });
 
 describe("the query plan", () => {
   it("splits Han runs into characters and keeps other words whole", () => {
-    const plan = planQuery("Acme 锂电池 R&D 电");
+    const plan = planQuery("Acme 锂电池 R&D 电", oneWord);
     expect(plan).toEqual([{ text: "Acme" }, { han: ["锂", "电", "池"] }, { text: "R&D" }, { han: ["电"] }]);
     expect(rankingQuery(plan)).toBe("Acme 锂 电 池 R&D 电");
     expect(phraseQueries(plan)).toEqual(['"锂 电 池"']);
   });
 
   it("treats characters outside the Basic Multilingual Plane as one character each", () => {
-    expect(planQuery("𠀀𠀁")).toEqual([{ han: ["𠀀", "𠀁"] }]);
+    expect(planQuery("𠀀𠀁", oneWord)).toEqual([{ han: ["𠀀", "𠀁"] }]);
   });
 });
 

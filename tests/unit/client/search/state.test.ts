@@ -6,6 +6,7 @@ import {
   parseState,
   stateToSearch,
   withFilter,
+  withKeys,
   withoutFilters,
   withQuery,
   withSort,
@@ -99,5 +100,34 @@ describe("state changes", () => {
 
   it("knows the facets by name", () => {
     expect(["company", "year", "tag", "q", "sort"].filter(isFacet)).toEqual(["company", "year", "tag"]);
+  });
+});
+
+describe("withKeys", () => {
+  const labels = {
+    company: { lumora: "Lumora Energy", "beta-corp": "Beta Corp" },
+    tag: { "energy-storage": "储能" },
+  };
+
+  it("keeps keys and turns this language's labels from older links into their keys", () => {
+    const state = parseState(`?company=lumora&company=Beta+Corp&tag=${encodeURIComponent("储能")}&year=2024`);
+    expect(withKeys(state, labels).filters).toEqual({
+      company: ["lumora", "beta-corp"],
+      year: ["2024"],
+      tag: ["energy-storage"],
+    });
+  });
+
+  it("matches labels regardless of case, once per key, and leaves unknown values for the index to answer", () => {
+    const state = parseState("?company=LUMORA+energy&company=lumora&company=Nobody");
+    expect(withKeys(state, labels).filters.company).toEqual(["lumora", "Nobody"]);
+  });
+
+  it("treats names of Object's own properties in a URL as plain values", () => {
+    const state = parseState("?company=constructor&company=__proto__&tag=toString");
+    expect(withKeys(state, labels).filters).toMatchObject({
+      company: ["constructor", "__proto__"],
+      tag: ["toString"],
+    });
   });
 });
