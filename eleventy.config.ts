@@ -12,6 +12,7 @@
 //                                   under `npm start`, only the views an edit changed
 //   lib/eleventy/i18n-filters.ts    the `t` filter over locales/<code>/translation.json
 //   lib/eleventy/client-scripts.ts  bundles lib/client/ (search page, service worker registration)
+//   lib/eleventy/cms-admin.ts       writes the editor at /admin/ and its generated configuration (lib/cms/)
 //   lib/eleventy/config-types.ts    the typed subset of Eleventy's configuration API used here
 //   HtmlBasePlugin                  adds the path prefix to every URL in the written HTML
 //   rssPlugin                       date and absolute-URL filters for the feeds in src/feeds/
@@ -30,6 +31,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { loadSite, type Newsroom } from "./lib/build/newsroom.ts";
 import { clientScriptsPlugin } from "./lib/eleventy/client-scripts.ts";
+import { cmsAdminPlugin } from "./lib/eleventy/cms-admin.ts";
 import type { EleventyConfig } from "./lib/eleventy/config-types.ts";
 import { i18nFiltersPlugin } from "./lib/eleventy/i18n-filters.ts";
 import { BuildNewsroom, newsroomDataPlugin } from "./lib/eleventy/newsroom-data.ts";
@@ -42,6 +44,8 @@ export interface PressroomOptions {
   preview: boolean;
   /** Already loaded for the first build (by `npm run build`); without it, each build loads its own. */
   newsroom?: Newsroom;
+  /** The CMS local backend's API address, given by `npm run cms` (scripts/cms.ts). */
+  cmsLocalBackend?: string;
 }
 
 export type PressroomConfig = (config: EleventyConfig) => Promise<{ pathPrefix: string }>;
@@ -59,6 +63,7 @@ export function pressroom(options: PressroomOptions): PressroomConfig {
     config.addPlugin(newsroomDataPlugin, { newsroom });
     config.addPlugin(i18nFiltersPlugin, { translator: () => newsroom.current.translator });
     config.addPlugin(clientScriptsPlugin, { rootDir });
+    config.addPlugin(cmsAdminPlugin, { newsroom, localBackend: options.cmsLocalBackend });
     config.addPlugin(HtmlBasePlugin);
     config.addPlugin(rssPlugin);
 

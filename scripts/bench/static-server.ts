@@ -35,8 +35,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` at `mount` (a path prefix such as "/newsroom/", default "/"). */
-export async function serveStatic(root: string, mount = "/"): Promise<StaticServer> {
+/** Serves `root` at `mount` (a path prefix such as "/newsroom/", default "/"), on `port` (0: any free one). */
+export async function serveStatic(root: string, mount = "/", port = 0): Promise<StaticServer> {
   const bytesSent = new Map<string, number>();
   const bytesUncompressed = new Map<string, number>();
   const count = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
@@ -83,10 +83,13 @@ export async function serveStatic(root: string, mount = "/"): Promise<StaticServ
     res.writeHead(status, { ...headers, "content-length": size });
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const address = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${address.port}`,
     bytesSent,
     bytesUncompressed,
     close: () => new Promise((resolve) => server.close(() => resolve())),

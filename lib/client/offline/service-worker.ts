@@ -32,7 +32,12 @@ const PAGES_CACHE = `pressroom-pages-${versionOf(manifest)}`;
 precacheAndRoute(manifest, { ignoreURLParametersMatching: [/.*/], directoryIndex: "index.html" });
 cleanupOutdatedCaches();
 
-registerRoute(({ request }) => request.mode === "navigate", new NetworkFirst({ cacheName: PAGES_CACHE }));
+// The editor at /admin/ is never kept: it always talks to the live backend.
+const ADMIN_PATH = `${scope.pathname}admin/`;
+registerRoute(
+  ({ request, url }) => request.mode === "navigate" && !url.pathname.startsWith(ADMIN_PATH),
+  new NetworkFirst({ cacheName: PAGES_CACHE }),
+);
 
 setCatchHandler(async ({ request, url }) => {
   if (request.destination !== "document") return Response.error();
