@@ -175,7 +175,8 @@ describe("editing in the browser with npm run cms", () => {
       expect(key).not.toBe("");
 
       const page = await openEditor("collections/interface/entries/zh");
-      await page.locator(`[id^="${group}-field-"]`).first().locator("div").first().click();
+      // Groups start folded: open this one with its expand button.
+      await page.locator(`[id^="${group}-field-"]`).first().locator("button").first().click();
       const changed = "已由编辑器修改";
       await control(page, key).fill(changed);
       await publish(page);
