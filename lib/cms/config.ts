@@ -31,6 +31,8 @@ export const DEFAULT_LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1";
 
 /** Registered by the admin page (lib/client/cms/admin.ts): two-space JSON with a final newline, as the project keeps it. */
 const JSON_FORMAT = "pressroom-json";
+/** The same with keys in alphabetical order at every level, as check:i18n and translators keep bundles. */
+const BUNDLE_FORMAT = "pressroom-bundle";
 
 /** Fields edited once for all languages: a release lifts its embargo and names its company everywhere at once. */
 const SHARED_ACROSS_LANGUAGES = new Set(["releaseTime", "company"]);
@@ -252,7 +254,7 @@ function bundlesCollection(input: CmsConfigInput): Record<string, unknown> {
   return {
     name: "interface",
     label: label("collections.interface"),
-    format: JSON_FORMAT,
+    format: BUNDLE_FORMAT,
     extension: "json",
     editor: { preview: false },
     files: input.registry.all.map((locale) => ({

@@ -80,11 +80,30 @@ function registerCompanyWidget(
   });
 }
 
-/** JSON as the project's files are written (two spaces, a final newline), so a save changes only what was edited. */
-function registerJsonFormat(cms: DecapCms) {
+/** Keys in alphabetical order at every level, as the bundles are kept. */
+export function sortKeys(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
+}
+
+/**
+ * JSON as the project's files are written (two spaces, a final newline), so
+ * a save changes only what was edited. Decap moves the keys it edited to the
+ * end of their object, so bundles get their alphabetical order back.
+ */
+function registerJsonFormats(cms: DecapCms) {
+  const fromFile = (text: string) => JSON.parse(text.replace(/^\uFEFF/, ""));
   cms.registerCustomFormat("pressroom-json", "json", {
-    fromFile: (text) => JSON.parse(text.replace(/^\uFEFF/, "")),
+    fromFile,
     toFile: (data) => `${JSON.stringify(data, null, 2)}\n`,
+  });
+  cms.registerCustomFormat("pressroom-bundle", "json", {
+    fromFile,
+    toFile: (data) => `${JSON.stringify(sortKeys(data), null, 2)}\n`,
   });
 }
 
@@ -103,7 +122,7 @@ async function start(): Promise<void> {
   const response = await fetch(`config.${chosen.code}.json`);
   const config = (await response.json()) as Record<string, unknown>;
   registerCompanyWidget(cms, h, createClass);
-  registerJsonFormat(cms);
+  registerJsonFormats(cms);
   cms.init({ config: { ...config, load_config_file: false } });
 }
 
