@@ -11,6 +11,7 @@
 //                                   and gives templates `site` and `newsroom`, the page views;
 //                                   under `npm start`, only the views an edit changed
 //   lib/eleventy/i18n-filters.ts    the `t` filter over locales/<code>/translation.json
+//   lib/eleventy/embargo-filters.ts the `seal` filter: embargoed previews encrypted (lib/embargo/)
 //   lib/eleventy/client-scripts.ts  bundles lib/client/ (search page, service worker registration)
 //   lib/eleventy/cms-admin.ts       writes the editor at /admin/ and its generated configuration (lib/cms/)
 //   lib/eleventy/config-types.ts    the typed subset of Eleventy's configuration API used here
@@ -33,6 +34,7 @@ import { loadSite, type Newsroom } from "./lib/build/newsroom.ts";
 import { clientScriptsPlugin } from "./lib/eleventy/client-scripts.ts";
 import { cmsAdminPlugin } from "./lib/eleventy/cms-admin.ts";
 import type { EleventyConfig } from "./lib/eleventy/config-types.ts";
+import { embargoFiltersPlugin } from "./lib/eleventy/embargo-filters.ts";
 import { i18nFiltersPlugin } from "./lib/eleventy/i18n-filters.ts";
 import { BuildNewsroom, newsroomDataPlugin } from "./lib/eleventy/newsroom-data.ts";
 import { templatesPlugin } from "./lib/eleventy/templates.ts";
@@ -62,6 +64,7 @@ export function pressroom(options: PressroomOptions): PressroomConfig {
     config.addPlugin(templatesPlugin);
     config.addPlugin(newsroomDataPlugin, { newsroom });
     config.addPlugin(i18nFiltersPlugin, { translator: () => newsroom.current.translator });
+    config.addPlugin(embargoFiltersPlugin, { keys: () => newsroom.current.embargo });
     config.addPlugin(clientScriptsPlugin, { rootDir });
     config.addPlugin(cmsAdminPlugin, { newsroom, localBackend: options.cmsLocalBackend });
     config.addPlugin(HtmlBasePlugin);

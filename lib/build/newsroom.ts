@@ -18,6 +18,9 @@ import { type Problem, ProblemList } from "../content/problems.ts";
 import { describeRemoval } from "../content/sanitize.ts";
 import type { Site } from "../content/site.ts";
 import { RebuildCache } from "../dev/rebuild-cache.ts";
+import { sealMediaKits } from "../embargo/media.ts";
+import { EmbargoKeys } from "../embargo/seal.ts";
+import { readEmbargoSecret } from "../embargo/secret.ts";
 import { assertBundlesBuildable } from "../i18n/check.ts";
 import { type Locale, type LocaleRegistry, loadRegistry } from "../i18n/locales.ts";
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "../i18n/translator.ts";
@@ -35,13 +38,15 @@ export interface Newsroom {
   releases: readonly Release[];
   warnings: readonly Problem[];
   pages: SitePages;
+  /** With PRESSROOM_EMBARGO_KEY set, outside a preview: what seals the embargoed previews. */
+  embargo: EmbargoKeys | undefined;
 }
 
 export interface NewsroomOptions {
   rootDir: string;
   /** Shows drafts and scheduled releases too, marked as such (npm run build:preview). */
   preview: boolean;
-  /** Where BUILD_TIME is read. */
+  /** Where BUILD_TIME and PRESSROOM_EMBARGO_KEY are read. */
   env?: NodeJS.ProcessEnv;
   onFallback?: (notice: FallbackNotice) => void;
   onCompanyFallback?: (notice: { file: string; field: string; locale: string }) => void;
@@ -98,6 +103,9 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   };
   found.problems.push(...companyData.problems);
   const buildTime = found.attempt(() => resolveBuildTime(env.BUILD_TIME, site.timeZone));
+  // A preview shows scheduled releases in clear already and seals nothing.
+  const secret = preview ? undefined : found.attempt(() => readEmbargoSecret(env));
+  const embargo = secret ? new EmbargoKeys(secret) : undefined;
   const loaded = found.attempt(() =>
     loadReleases({
       rootDir,
@@ -117,6 +125,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   const { releases, warnings } = loaded;
   const translator = createTranslator(registry, bundles, options.onFallback);
   const shown = shownReleases(releases, preview);
+  const scheduled = embargo ? releases.filter((r) => r.status === "scheduled") : [];
   // Each body is rendered once per build (and kept under watch); what the
   // sanitizer removed from a shown release is a warning naming its file.
   const bodies = cache?.bodies ?? new RebuildCache<RenderedBody>();
@@ -124,7 +133,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     bodies.get(`${site.allowRawHtml}\u0000${source}`, () =>
       renderBody(source, { allowRawHtml: site.allowRawHtml }),
     );
-  const bodyWarnings: Problem[] = shown.flatMap((r) =>
+  const bodyWarnings: Problem[] = [...shown, ...scheduled].flatMap((r) =>
     body(r.body).removed.map((removal) => ({
       file: r.file,
       field: "body",
@@ -143,6 +152,18 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
         options.outputDir,
       )
     : new Map();
+  const sealedMedia =
+    embargo && options.outputDir
+      ? await sealMediaKits(
+          scheduled.map((r) => ({
+            identity: { locale: r.locale, slug: r.slug },
+            release: r.file,
+            attachments: r.attachments,
+          })),
+          embargo,
+          options.outputDir,
+        )
+      : new Map();
   const pages = buildPages({
     registry,
     releases,
@@ -158,6 +179,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     searchVersion: contentVersion(shown),
     renditions,
     attachmentType: (code, kind) => translator.t(code, `media.type.${kind}`),
+    embargo: embargo && { id: (identity) => embargo.id(identity), media: sealedMedia },
   });
   return {
     rootDir,
@@ -169,6 +191,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     releases,
     warnings: [...warnings, ...bodyWarnings],
     pages,
+    embargo,
   };
 }
 

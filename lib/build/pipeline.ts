@@ -11,6 +11,7 @@ import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
 import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
+import { EMBARGO_SEGMENT } from "../view/urls.ts";
 import { clearLeftovers } from "./leftovers.ts";
 import { loadNewsroom, type Newsroom } from "./newsroom.ts";
 import { claimOutputFolder, readOutputFolder } from "./output-dir.ts";
@@ -39,6 +40,8 @@ export interface BuildReport {
   files: number;
   bytes: number;
   search: { languages: string[]; pages: number; files: number; bytes: number };
+  /** Embargoed previews written (scheduled releases, per language); undefined without the secret. */
+  embargoPreviews: number | undefined;
   offline: { files: number; bytes: number };
 }
 
@@ -143,6 +146,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       writeServiceWorker(rootDir, stagingDir, newsroom.registry, pagefind.pages > 0),
     );
     const files = listFiles(stagingDir);
+    // Embargoed previews are counted on their own line, never among a language's pages.
+    const embargoDir = `${path.join(stagingDir, EMBARGO_SEGMENT)}${path.sep}`;
+    const publicFiles = files.filter((file) => !file.startsWith(embargoDir));
     await timed(phases, "checks", () => {
       const missingLang = findPagesWithoutRegistryLang(stagingDir, files, newsroom.registry);
       if (missingLang.length > 0) {
@@ -157,7 +163,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       buildTime: newsroom.buildTime,
       wallMs: 0,
       phases,
-      pagesByLocale: countPagesByLocale(stagingDir, files, newsroom.registry),
+      pagesByLocale: countPagesByLocale(stagingDir, publicFiles, newsroom.registry),
       published: newsroom.releases.filter((r) => r.status === "published").length,
       scheduled: newsroom.releases.filter((r) => r.status === "scheduled").length,
       drafts: newsroom.releases.filter((r) => r.status === "draft").length,
@@ -172,6 +178,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         bytes: totalBytes(searchFiles),
       },
       offline: { files: offline.precachedFiles, bytes: offline.precachedBytes },
+      embargoPreviews: newsroom.embargo
+        ? newsroom.pages.embargo.filter((view) => view.kind === "embargo-preview").length
+        : undefined,
     };
     await timed(phases, "publish", () => publishStaging(stagingDir, outputPath, kind));
     report.wallMs = performance.now() - started;

@@ -26,6 +26,12 @@ export function formatSummary(report: BuildReport): string {
       ? `  search:     ${report.search.pages} pages indexed in ${report.search.languages.join(", ")}; ${report.search.files} files, ${formatBytes(report.search.bytes)}`
       : "  search:     nothing to index yet (no published release)",
     `  offline:    ${report.offline.files} files precached, ${formatBytes(report.offline.bytes)}`,
+    // How many, never which: the summary may end up in a public CI log.
+    ...(report.embargoPreviews === undefined
+      ? []
+      : [
+          `  embargo:    ${report.embargoPreviews} embargoed preview${report.embargoPreviews === 1 ? "" : "s"} written (links: npm run embargo:links)`,
+        ]),
     `  output:     ${report.files} files, ${formatBytes(report.bytes)}`,
     `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")} (search runs alongside eleventy)`,
   ];

@@ -1,6 +1,6 @@
 // Browser scripts are TypeScript in lib/client/, bundled by esbuild into
-// <output>/assets/ after each build. Pages other than search load at most
-// the service worker registration.
+// <output>/assets/ after each build. Pages other than search and embargoed
+// previews load at most the service worker registration.
 import path from "node:path";
 import { build } from "esbuild";
 import type { EleventyConfig } from "./config-types.ts";
@@ -8,6 +8,7 @@ import type { EleventyConfig } from "./config-types.ts";
 const CLIENT_ENTRIES = {
   search: "lib/client/search/page.ts",
   "register-sw": "lib/client/offline/register-sw.ts",
+  embargo: "lib/client/embargo/page.ts",
 } as const;
 
 async function bundleClientScripts(rootDir: string, outputDir: string): Promise<void> {

@@ -48,6 +48,10 @@ declare module "@11ty/eleventy-img" {
     url: string;
     sourceType: string;
     srcset: string;
+    /** The rendition's file name (a hash of the source and options, and its width). */
+    filename: string;
+    /** The rendition's bytes, in a dry run only. */
+    buffer?: Buffer;
   }
   export type ImageMetadata = Record<string, ImageFormatEntry[]>;
   export interface ImageOptions {
@@ -55,6 +59,8 @@ declare module "@11ty/eleventy-img" {
     formats?: string[];
     outputDir?: string;
     urlPath?: string;
+    /** Make the renditions in memory (each entry's `buffer`) and write nothing. */
+    dryRun?: boolean;
   }
   export default function Image(src: string, options: ImageOptions): Promise<ImageMetadata>;
 }

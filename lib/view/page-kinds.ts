@@ -9,6 +9,8 @@
 // Adding a page kind: an entry here with its builder, and a template in src/
 // that paginates over `newsroom.<key>` with `alias: view`. (robots.txt
 // prints the site record only, and is no page kind.)
+
+import { embargoPages } from "./embargo-pages.ts";
 import {
   archivePages,
   chooserPages,
@@ -92,6 +94,8 @@ export const PAGE_KINDS = [
     urls: ["/<locale>/feed.xml", "/<locale>/feed.json"],
     build: feedViews,
   }),
+  // Not in the sitemap, never linked: see lib/view/embargo-pages.ts.
+  pageKind({ key: "embargo", templates: ["embargo.njk"], urls: ["/embargo/<id>/"], build: embargoPages }),
   pageKind({
     key: "sitemap",
     templates: ["sitemap.njk"],

@@ -6,6 +6,8 @@ import { type Companies, type CompanyView, companyView } from "../content/compan
 import { formatReleaseTime } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
 import type { ImageRendition } from "../content/media.ts";
+import type { SealedAttachment } from "../embargo/media.ts";
+import type { EmbargoIdentity } from "../embargo/seal.ts";
 import type { Locale, LocaleRegistry } from "../i18n/locales.ts";
 import { type ArchiveGroup, byCompany, byTag, byYear } from "./archives.ts";
 import { groupByLocale, pairTranslations, sortNewestFirst } from "./collections.ts";
@@ -50,6 +52,15 @@ export interface PagesInput {
   renditions: ReadonlyMap<string, ImageRendition>;
   /** "PDF document" / "PDF 文档" for an attachment kind. */
   attachmentType: (localeCode: string, kind: string) => string;
+  /** With the embargo secret set (and never in a preview): what the embargoed previews need. */
+  embargo?: EmbargoPagesInput | undefined;
+}
+
+export interface EmbargoPagesInput {
+  /** The preview folder's name of a release in one language (lib/embargo/seal.ts). */
+  id: (identity: EmbargoIdentity) => string;
+  /** Sealed media-kit files, by "<locale>/<slug>", then by source file. */
+  media: ReadonlyMap<string, ReadonlyMap<string, SealedAttachment>>;
 }
 
 export function localeView(locale: Locale): LocaleView {

@@ -23,6 +23,12 @@ export const companyUrl = (locale: Locale, segment: string): string => `${base(l
 export const tagUrl = (locale: Locale, segment: string): string => `${base(locale)}tags/${segment}/`;
 export const atomFeedUrl = (locale: Locale): string => `${base(locale)}feed.xml`;
 export const jsonFeedUrl = (locale: Locale): string => `${base(locale)}feed.json`;
+/**
+ * An embargoed preview (lib/embargo/): outside every locale folder, so no
+ * listing, feed, sitemap, search index or precache pattern reaches it; robots.txt disallows the folder.
+ */
+export const EMBARGO_SEGMENT = "embargo";
+export const embargoUrl = (id: string): string => `/${EMBARGO_SEGMENT}/${id}/`;
 
 /** Site URL + path prefix + a root-relative URL. */
 export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {

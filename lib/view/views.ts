@@ -2,6 +2,8 @@
 // (lib/view/page-kinds.ts) has its own.
 import type { CompanyView } from "../content/companies.ts";
 import type { ImageRendition } from "../content/media.ts";
+import type { SealedAttachment } from "../embargo/media.ts";
+import type { EmbargoIdentity } from "../embargo/seal.ts";
 
 export interface LocaleView {
   code: string;
@@ -164,3 +166,39 @@ export interface SitemapEntry {
   url: string;
   alternates: Alternate[];
 }
+
+/** A media-kit file of an embargoed preview: shown inside the sealed release, opened by the page's script. */
+export interface SealedAttachmentView {
+  name: string;
+  title: string | undefined;
+  typeLabel: string;
+  size: string;
+  sealed: SealedAttachment;
+}
+
+/**
+ * A scheduled release's embargoed preview (lib/embargo/). Only `timeDisplay`,
+ * `timeIso` and the chrome are printed in clear; the template seals the rest
+ * with the key of `identity`.
+ */
+export interface EmbargoPreviewView extends PageViewBase {
+  kind: "embargo-preview";
+  identity: EmbargoIdentity;
+  timeIso: string;
+  timeDisplay: string;
+  release: ReleaseCard & { html: string };
+  companyInfo: CompanyView | undefined;
+  attachments: SealedAttachmentView[];
+}
+
+/** The same link once the release is published: it sends the reader to the public page. */
+export interface EmbargoReleasedView extends PageViewBase {
+  kind: "embargo-released";
+  title: string;
+  /** The public release, without the path prefix (for links, which Eleventy prefixes). */
+  releaseUrl: string;
+  /** The same with the prefix, for the refresh, which Eleventy leaves as written. */
+  refreshUrl: string;
+}
+
+export type EmbargoView = EmbargoPreviewView | EmbargoReleasedView;

@@ -1,10 +1,12 @@
 // A release published early can move markets. These tests build fixture
 // sites with drafts and embargoed releases and check that nothing of them
-// leaks, that output is reproducible, valid HTML with working links, and
-// that what a writer or translator types is shown as text, never as markup.
+// leaks, also with the embargo secret set (sealed previews, media kit
+// included), that output is reproducible, valid HTML with working links,
+// and that what a writer or translator types is shown as text, never as markup.
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { crc32, gunzipSync } from "node:zlib";
 import { HtmlValidate } from "html-validate";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
 import {
@@ -17,8 +19,11 @@ import {
 import { page } from "../support/html.ts";
 
 const BUILD_TIME = "2026-03-01T12:00:00+08:00";
+/** npm run embargo:key gives such a value; a fixed one keeps the sealed build comparable. */
+const EMBARGO_KEY = Buffer.alloc(32, 0x5a).toString("base64");
 const CANARIES = [
   "CanaryScheduledEn",
+  "CanaryAttachment",
   "金丝雀定时",
   "CanaryDraft",
   "secret-merger",
@@ -26,7 +31,10 @@ const CANARIES = [
   "yinmi-binggou",
 ];
 
-function files(): Record<string, string> {
+/** A photo in the scheduled release's media kit, with the canary in its text chunk. */
+let photo: Buffer;
+
+function files(): Record<string, string | Uint8Array> {
   return {
     "src/releases/en/public-news.md": releaseFile(
       { title: "Public news", releaseTime: "2026-02-01", tags: ["markets"], summary: "Out now." },
@@ -38,7 +46,8 @@ function files(): Record<string, string> {
       releaseTime: "2025-01-01",
       tags: ["markets"],
     }),
-    // Embargoed until after BUILD_TIME, in both languages, one with its own slug.
+    // Embargoed until after BUILD_TIME, in both languages, one with its own
+    // slug; its media kit holds the canary in a file's text and in an image.
     "src/releases/en/secret-merger.md": releaseFile(
       {
         title: "CanaryScheduledEn merger",
@@ -47,7 +56,13 @@ function files(): Record<string, string> {
         company: "CanaryCorp",
       },
       "CanaryScheduledEn body.",
+    ).replace(
+      "\n---\n",
+      "\nattachments:\n  - file: secret-merger-terms.pdf\n    title: CanaryAttachment terms\n  - secret-merger-photo.png\n---\n",
     ),
+    "src/releases/en/secret-merger-terms.pdf":
+      "%PDF-1.4\nCanaryAttachment terms of the CanaryScheduledEn merger\n%%EOF\n",
+    "src/releases/en/secret-merger-photo.png": photo,
     "src/releases/zh/yinmi-binggou.md": releaseFile(
       { title: "金丝雀定时并购", releaseTime: "2026-03-01T12:00:01+08:00", translationKey: "secret-merger" },
       "金丝雀定时正文。",
@@ -79,12 +94,27 @@ function outputTexts(site: FixtureSite, dir = "_site"): Map<string, string> {
 
 let site: FixtureSite;
 let twin: FixtureSite;
+/** Built with the embargo secret set: sealed previews of the scheduled releases. */
+let sealed: FixtureSite;
 /** The site's published build (not the preview). */
 let published: BuildResult;
+let sealedBuild: BuildResult;
 
 beforeAll(async () => {
+  photo = await sharp({ create: { width: 700, height: 400, channels: 3, background: "#3366aa" } })
+    .png()
+    .toBuffer();
+  // A tEXt chunk after the header: the canary in the image file's bytes.
+  const text = Buffer.from("Comment\0CanaryAttachment photo", "latin1");
+  const chunk = Buffer.alloc(12 + text.length);
+  chunk.writeUInt32BE(text.length, 0);
+  chunk.write("tEXt", 4, "latin1");
+  text.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + text.length)), 8 + text.length);
+  photo = Buffer.concat([photo.subarray(0, 33), chunk, photo.subarray(33)]);
   site = createFixtureSite(files());
   twin = createFixtureSite(files());
+  sealed = createFixtureSite(files());
   [published] = await Promise.all([
     mustBuild(site, { env: { BUILD_TIME } }),
     // Preview is the --preview option only: a variable that once switched it
@@ -92,11 +122,13 @@ beforeAll(async () => {
     mustBuild(twin, { env: { BUILD_TIME, PRESSROOM_PREVIEW: "1" } }),
   ]);
   await mustBuild(site, { env: { BUILD_TIME }, args: ["--preview"] });
+  sealedBuild = await mustBuild(sealed, { env: { BUILD_TIME, PRESSROOM_EMBARGO_KEY: EMBARGO_KEY } });
 });
 
 afterAll(() => {
   site?.dispose();
   twin?.dispose();
+  sealed?.dispose();
 });
 
 describe("drafts and scheduled releases", () => {
@@ -115,6 +147,29 @@ describe("drafts and scheduled releases", () => {
     expect(en('link[hreflang="zh-CN"]')).toHaveLength(0);
     expect(page(site, "/en/releases/public-news/")(".neighbours a.newer")).toHaveLength(0);
     expect(page(site, "/en/")(".count").text()).toBe("2 releases");
+  });
+
+  it("leave nothing in clear with the embargo secret set: sealed previews, media kit and index", () => {
+    const texts = outputTexts(sealed);
+    const pages = [...texts].filter(([f]) => /^\/_site\/embargo\/[0-9a-f]{32}\/index\.html$/.test(f));
+    // Two previews (en, zh) and, for the en one, its PDF, photo and renditions,
+    // sealed; the three published releases get pages that send readers on.
+    expect(pages.filter(([, text]) => text.includes("data-embargo-sealed="))).toHaveLength(2);
+    expect(pages).toHaveLength(5);
+    expect([...texts.keys()].filter((f) => f.endsWith(".bin")).length).toBeGreaterThan(2);
+    expect([...texts.keys()].some((f) => f.includes("/pagefind/fragment/"))).toBe(true);
+    const hits = [...texts].flatMap(([file, text]) =>
+      CANARIES.filter((canary) => text.includes(canary)).map((canary) => `${file}: ${canary}`),
+    );
+    expect(hits).toEqual([]);
+    // Also as raw bytes (a .bin file read as UTF-8 could hide a match).
+    const canaryBytes = CANARIES.map((c) => Buffer.from(c, "utf8"));
+    const byteHits = listFiles(`${sealed.dir}/_site`).filter((file) => {
+      const bytes = readFileSync(file);
+      return canaryBytes.some((c) => bytes.includes(c));
+    });
+    expect(byteHits).toEqual([]);
+    expect(sealedBuild.stdout).toMatch(/embargo: +2 embargoed previews written/);
   });
 
   it("stay out of a build run with PRESSROOM_PREVIEW=1 in its environment", () => {
@@ -211,7 +266,11 @@ describe("quality gates", () => {
       },
     });
     const failures: string[] = [];
-    for (const [file, text] of outputTexts(site)) {
+    const pages = [
+      ...outputTexts(site),
+      ...[...outputTexts(sealed)].filter(([f]) => f.includes("/embargo/")),
+    ];
+    for (const [file, text] of pages) {
       if (!file.endsWith(".html")) continue;
       const report = await validator.validateString(text, file);
       for (const result of report.results) {
@@ -222,8 +281,11 @@ describe("quality gates", () => {
     expect(failures).toEqual([]);
   });
 
-  it("has no broken internal links or fragment anchors", () => {
-    const texts = outputTexts(site);
+  it.each([
+    ["", () => site],
+    [" (embargo secret set)", () => sealed],
+  ])("has no broken internal links or fragment anchors%s", (_, built) => {
+    const texts = outputTexts(built());
     const broken: string[] = [];
     for (const [file, text] of texts) {
       if (!file.endsWith(".html")) continue;

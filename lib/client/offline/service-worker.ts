@@ -32,10 +32,13 @@ const PAGES_CACHE = `pressroom-pages-${versionOf(manifest)}`;
 precacheAndRoute(manifest, { ignoreURLParametersMatching: [/.*/], directoryIndex: "index.html" });
 cleanupOutdatedCaches();
 
-// The editor at /admin/ is never kept: it always talks to the live backend.
-const ADMIN_PATH = `${scope.pathname}admin/`;
+// Embargoed previews are not kept: once a release is public its link must
+// lead to the public page, never to a preview saved on the reader's device.
+// Nor is the editor at /admin/: it always talks to the live backend.
+const NOT_KEPT = [`${scope.pathname}embargo/`, `${scope.pathname}admin/`];
 registerRoute(
-  ({ request, url }) => request.mode === "navigate" && !url.pathname.startsWith(ADMIN_PATH),
+  ({ request, url }) =>
+    request.mode === "navigate" && !NOT_KEPT.some((prefix) => url.pathname.startsWith(prefix)),
   new NetworkFirst({ cacheName: PAGES_CACHE }),
 );
 

@@ -15,6 +15,7 @@ function pages(releaseTitles: Record<string, string>): SitePages {
     offline: none,
     notFound: none,
     feeds: [{ atomUrl: "/en/feed.xml", entries: Object.values(releaseTitles) }] as never,
+    embargo: none,
     sitemap: [{ url: "https://x/", alternates: [] }],
   };
 }

@@ -74,6 +74,7 @@ describe("page kinds", () => {
         release("en", "second", "2025-02-01"),
         release("en", "third", "2025-03-01"),
         release("zh", "first", "2025-01-01", { company: "acme", tags: ["solar"] }),
+        release("en", "later", "2025-04-01", { status: "scheduled" }),
       ],
       releasesPerPage: 2,
       renderBody: (source) => source,
@@ -87,6 +88,7 @@ describe("page kinds", () => {
       searchVersion: "test",
       renditions: new Map(),
       attachmentType: (_code, kind) => kind,
+      embargo: { id: (r) => `${r.locale}${r.slug}`, media: new Map() },
     });
     const checked: string[] = [];
     for (const kind of PAGE_KINDS) {
@@ -105,6 +107,15 @@ describe("page kinds", () => {
         kind.key,
       ).toEqual([]);
     }
-    expect(checked).toEqual(["chooser", "listings", "releases", "archives", "search", "offline", "notFound"]);
+    expect(checked).toEqual([
+      "chooser",
+      "listings",
+      "releases",
+      "archives",
+      "search",
+      "offline",
+      "notFound",
+      "embargo",
+    ]);
   });
 });
