@@ -3,7 +3,7 @@
 // precache and page cache), one configuration per interface language
 // (config.ts), Decap CMS's own files copied from the installed npm package
 // (never a CDN), and the page's script (lib/client/cms/admin.ts).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
@@ -97,6 +97,7 @@ function copyDecap(dir: string): void {
     const from = path.join(dist, name);
     const to = path.join(dir, name);
     if (existsSync(to) && statSync(to).size === statSync(from).size) continue;
-    copyFileSync(from, to);
+    // A clone where the file system can make one, else a copy.
+    copyFileSync(from, to, constants.COPYFILE_FICLONE);
   }
 }
