@@ -3,7 +3,15 @@
 // precache and page cache), one configuration per interface language
 // (config.ts), Decap CMS's own files copied from the installed npm package
 // (never a CDN), and the page's script (lib/client/cms/admin.ts).
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
@@ -67,7 +75,7 @@ export function adminPage(newsroom: Newsroom): string {
   const noscript = registry.all
     .map((l) => `<p lang="${escapeHtml(l.htmlLang)}">${escapeHtml(translator.t(l.code, "cms.noscript"))}</p>`)
     .join("");
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${escapeHtml(source.htmlLang)}" data-locales="${escapeHtml(JSON.stringify(locales))}">
 <head>
 <meta charset="utf-8">
