@@ -13,6 +13,7 @@
 //   lib/eleventy/i18n-filters.ts    the `t` filter over locales/<code>/translation.json
 //   lib/eleventy/embargo-filters.ts the `seal` filter: embargoed previews encrypted (lib/embargo/)
 //   lib/eleventy/client-scripts.ts  bundles lib/client/ (search page, service worker registration)
+//   lib/eleventy/cms-admin.ts       writes the editor at /admin/ and its generated configuration (lib/cms/)
 //   lib/eleventy/config-types.ts    the typed subset of Eleventy's configuration API used here
 //   HtmlBasePlugin                  adds the path prefix to every URL in the written HTML
 //   rssPlugin                       date and absolute-URL filters for the feeds in src/feeds/
@@ -31,6 +32,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { loadSite, type Newsroom } from "./lib/build/newsroom.ts";
 import { clientScriptsPlugin } from "./lib/eleventy/client-scripts.ts";
+import { cmsAdminPlugin } from "./lib/eleventy/cms-admin.ts";
 import type { EleventyConfig } from "./lib/eleventy/config-types.ts";
 import { embargoFiltersPlugin } from "./lib/eleventy/embargo-filters.ts";
 import { i18nFiltersPlugin } from "./lib/eleventy/i18n-filters.ts";
@@ -44,6 +46,8 @@ export interface PressroomOptions {
   preview: boolean;
   /** Already loaded for the first build (by `npm run build`); without it, each build loads its own. */
   newsroom?: Newsroom;
+  /** The CMS local backend's API address, given by `npm run cms` (scripts/cms.ts). */
+  cmsLocalBackend?: string;
 }
 
 export type PressroomConfig = (config: EleventyConfig) => Promise<{ pathPrefix: string }>;
@@ -62,6 +66,7 @@ export function pressroom(options: PressroomOptions): PressroomConfig {
     config.addPlugin(i18nFiltersPlugin, { translator: () => newsroom.current.translator });
     config.addPlugin(embargoFiltersPlugin, { keys: () => newsroom.current.embargo });
     config.addPlugin(clientScriptsPlugin, { rootDir });
+    config.addPlugin(cmsAdminPlugin, { newsroom, localBackend: options.cmsLocalBackend });
     config.addPlugin(HtmlBasePlugin);
     config.addPlugin(rssPlugin);
 

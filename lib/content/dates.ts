@@ -16,6 +16,11 @@ export interface ReleaseTime {
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+/**
+ * The shape of a release time as one pattern (a form field checks it as the
+ * writer types); readReleaseTime still checks the calendar and the ranges.
+ */
+export const RELEASE_TIME_PATTERN = new RegExp(`(${DATE_ONLY.source})|(${DATE_TIME.source})`);
 const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
 const OFFSET = /([+-])(\d{2}):?(\d{2})$/;
 

@@ -35,6 +35,18 @@ const siteSchema = z.strictObject({
   // pages, feeds and the search index. Only for a newsroom where everyone
   // who can edit a release may also change the site's code.
   allowRawHtml: z.boolean({ error: "expected true or false" }).default(false),
+  // The git host the editor at /admin/ saves to when the site is deployed
+  // (Decap CMS backends). Without it, /admin/ works only with the local
+  // backend of `npm run cms`.
+  cms: z
+    .strictObject({
+      backend: z.enum(["github", "gitlab", "gitea", "bitbucket", "azure", "git-gateway"], {
+        error: "expected github, gitlab, gitea, bitbucket, azure or git-gateway",
+      }),
+      repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, "expected owner/name, e.g. acme/newsroom"),
+      branch: z.string().trim().min(1).default("main"),
+    })
+    .optional(),
 });
 
 export type SiteInput = z.input<typeof siteSchema>;

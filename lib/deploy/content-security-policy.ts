@@ -71,6 +71,29 @@ export function siteContentSecurityPolicy({ allowRawHtml, blobs = false }: Polic
   return directives;
 }
 
+/**
+ * The policy of the editor at /admin/ (lib/cms/), looser than the site's:
+ * Decap CMS compiles its configuration schema with new Function (so
+ * 'unsafe-eval'), injects its styles at run time, previews uploads as data:
+ * and blob: URLs, and talks to a git host's API over https or, under
+ * `npm run cms`, to the local backend on 127.0.0.1.
+ */
+export function editorContentSecurityPolicy(): Policy {
+  return new Map<string, string[]>([
+    ["default-src", ["'self'"]],
+    ["script-src", ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"]],
+    ["style-src", ["'self'", "'unsafe-inline'"]],
+    ["img-src", ["'self'", "data:", "blob:", "https:"]],
+    ["media-src", ["'self'", "blob:"]],
+    ["font-src", ["'self'", "data:"]],
+    ["connect-src", ["'self'", "http://127.0.0.1:*", "https:"]],
+    ["frame-src", ["'self'", "blob:"]],
+    ["object-src", ["'none'"]],
+    ["base-uri", ["'self'"]],
+    ["frame-ancestors", ["'self'"]],
+  ]);
+}
+
 /** The header value: `name source source; name source`. */
 export function formatPolicy(policy: Policy): string {
   return [...policy].map(([name, sources]) => [name, ...sources].join(" ")).join("; ");

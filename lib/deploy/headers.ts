@@ -10,7 +10,11 @@
 // specific section (hashed search files, /embargo/) sits inside it.
 import path from "node:path";
 import { EMBARGO_SEGMENT } from "../view/urls.ts";
-import { formatPolicy, siteContentSecurityPolicy } from "./content-security-policy.ts";
+import {
+  editorContentSecurityPolicy,
+  formatPolicy,
+  siteContentSecurityPolicy,
+} from "./content-security-policy.ts";
 
 export type HeaderSet = Readonly<Record<string, string>>;
 
@@ -52,6 +56,13 @@ export function fixedSections(site: HeaderSite): Section[] {
           siteContentSecurityPolicy({ allowRawHtml: site.allowRawHtml, blobs: true }),
         ),
         "Referrer-Policy": "no-referrer",
+        "X-Robots-Tag": "noindex, nofollow",
+      },
+    },
+    {
+      path: "admin/",
+      headers: {
+        "Content-Security-Policy": formatPolicy(editorContentSecurityPolicy()),
         "X-Robots-Tag": "noindex, nofollow",
       },
     },

@@ -11,10 +11,16 @@ declare module "@11ty/eleventy" {
     config?: (config: import("../eleventy/config-types.ts").EleventyConfig) => unknown;
     quietMode?: boolean;
     pathPrefix?: string;
+    /** "watch" rebuilds on changes after the first build (`npm run cms`, lib/dev/cms-session.ts). */
+    runMode?: "build" | "watch" | "serve";
   }
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
+    init(): Promise<unknown>;
     write(): Promise<unknown>;
+    /** Builds once, then rebuilds whenever a watched file changes. */
+    watch(): Promise<unknown>;
+    stopWatch(): Promise<unknown>;
   }
 }
 

@@ -227,7 +227,10 @@ describe("a built en/zh site", () => {
     expect(result.code).toBe(0);
     const htmlIn = (dir: string) =>
       listFiles(`${la.dir}/_site/${dir}`).filter((f) => f.endsWith(".html")).length;
-    const shared = listFiles(`${la.dir}/_site`).filter((f) => /\/_site\/[^/]+\.html$/.test(f)).length;
+    // Pages outside the locale folders: the chooser, the 404 page and the editor at /admin/.
+    const shared = listFiles(`${la.dir}/_site`).filter((f) =>
+      /\/_site\/([^/]+|admin\/[^/]+)\.html$/.test(f),
+    ).length;
     expect(result.stdout).toContain(`pages:      en ${htmlIn("en")}, zh ${htmlIn("zh")}, shared ${shared}`);
     expect(result.stdout).toMatch(/search:\s+25 pages indexed in (en, zh-cn|zh-cn, en); \d+ files/);
     expect(result.stdout).toMatch(/releases:\s+25 published; held back: 0 scheduled, 0 draft/);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Company } from "../../lib/content/companies.ts";
 import { parseReleaseTime } from "../../lib/content/dates.ts";
 import type { Release } from "../../lib/content/load.ts";
 import type { StaticPage } from "../../lib/content/pages.ts";
@@ -79,6 +80,21 @@ export function testPage(locale: string, slug: string, extra: Partial<StaticPage
     nav: undefined,
     sourceHash: undefined,
     body: `Text of ${slug}.`,
+    ...extra,
+  };
+}
+
+/** A company record as the loader returns it, for view and check tests; `extra` overrides any field. */
+export function testCompany(key: string, extra: Partial<Company> = {}): Company {
+  return {
+    key,
+    file: `_data/companies/${key}.json`,
+    name: { en: key },
+    about: {},
+    contacts: {},
+    pressKit: [],
+    url: undefined,
+    logo: undefined,
     ...extra,
   };
 }

@@ -40,13 +40,15 @@ const pagefindPath = `${scope.pathname}pagefind/`;
 const inScope = (url: URL) => url.origin === scope.origin && url.pathname.startsWith(scope.pathname);
 // Embargoed previews are not kept: once a release is public its link must
 // lead to the public page, never to a preview saved on the reader's device.
-const isEmbargoed = (url: URL) => url.pathname.startsWith(`${scope.pathname}embargo/`);
+// Nor is the editor at /admin/: it always talks to the live backend.
+const NOT_KEPT = [`${scope.pathname}embargo/`, `${scope.pathname}admin/`];
+const isNotKept = (url: URL) => NOT_KEPT.some((prefix) => url.pathname.startsWith(prefix));
 
 // Pages: the network first, so a reader online always sees the current
 // build; the saved copy, then the precached shell, then the offline page.
 const pages = new NetworkFirst({ cacheName: PAGES_CACHE, networkTimeoutSeconds: 10 });
 registerRoute(
-  ({ request, url }) => request.mode === "navigate" && inScope(url) && !isEmbargoed(url),
+  ({ request, url }) => request.mode === "navigate" && inScope(url) && !isNotKept(url),
   async (options) => {
     try {
       return await pages.handle(options);
@@ -78,7 +80,7 @@ registerRoute(
     request.method === "GET" &&
     request.mode !== "navigate" &&
     inScope(url) &&
-    !isEmbargoed(url) &&
+    !isNotKept(url) &&
     /\/releases\/[^/]+\/[^/]+$/.test(url.pathname),
   new NetworkFirst({ cacheName: PAGES_CACHE, networkTimeoutSeconds: 10 }),
 );

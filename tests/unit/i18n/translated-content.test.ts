@@ -7,19 +7,10 @@ import {
   releaseKeyDifferences,
   type TranslatedRelease,
 } from "../../../lib/i18n/translated-content.ts";
-import { testRegistry } from "../../support/temp-project.ts";
+import { testCompany, testRegistry } from "../../support/temp-project.ts";
 
-const company = (fields: Partial<Company>): Company => ({
-  key: "acme",
-  file: "_data/companies/acme.json",
-  name: { en: "Acme" },
-  about: {},
-  contacts: {},
-  pressKit: [],
-  url: undefined,
-  logo: undefined,
-  ...fields,
-});
+const company = (fields: Partial<Company>): Company =>
+  testCompany("acme", { name: { en: "Acme" }, ...fields });
 
 describe("missingCompanyTexts", () => {
   it("names each text a language lacks where the source has it", () => {
