@@ -235,7 +235,9 @@ describe("a release page for search engines and social networks", () => {
     expect(meta("og:locale")).toBe("zh_CN");
     expect(meta("og:locale:alternate")).toBe("en_US");
     expect(meta("article:published_time")).toBe("2024-05-01T09:30:00+08:00");
-    expect(meta("twitter:card")).toBe("summary");
+    // A release with no media-kit image still has a share card drawn for it.
+    expect(meta("twitter:card")).toBe("summary_large_image");
+    expect(meta("og:image")).toMatch(new RegExp(`^${ORIGIN}/`));
     expect($('link[rel="canonical"]').attr("href")).toBe(`${ORIGIN}/zh/releases/plant/`);
   });
 

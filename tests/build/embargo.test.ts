@@ -89,7 +89,7 @@ describe("embargoed previews in the build", () => {
     expect(summary).toMatch(/embargo: +2 embargoed previews written/);
     expect(summary).not.toContain("Merger");
     // Previews are not a language's pages.
-    expect(summary).toMatch(/pages: +en \d+, zh \d+, shared 2/);
+    expect(summary).toMatch(/pages: +en \d+, zh \d+, shared \d+/);
   });
 
   it("carry the localized banner with the release time, noindex, no-referrer and only an external script", () => {

@@ -271,13 +271,15 @@ describe("reproducible output", () => {
   // Pagefind 1.5.2 writes the values inside its filter chunks in hash-map
   // order, which differs between runs; the chunk names (content hashes), the
   // metadata and entry files that list them, sw.js, which lists every
-  // precached file with its hash, and _headers, which names the metadata
-  // files to cache them for good, follow. The index answers the same
+  // precached file with its hash, _headers, which names the metadata
+  // files to cache them for good, and our per-language file lists for
+  // offline saving (lib/search/offline-files.ts), follow. The index answers the same
   // queries. Everything else must match byte for byte. Upstream:
   // https://github.com/Pagefind/pagefind/issues/638, closed when fragments
   // became stable (1.3), with filter and metadata files noted as still
   // varying.
-  const VARYING = /\/pagefind\/(filter\/.*|.*\.pf_meta|pagefind-entry\.json)$|\/sw\.js$|\/_headers$/;
+  const VARYING =
+    /\/pagefind\/(filter\/.*|.*\.pf_meta|pagefind-entry\.json|pressroom-files\.[^/]+\.json)$|\/sw\.js$|\/_headers$/;
 
   it("gives byte-identical files for the same input and BUILD_TIME", () => {
     const a = outputTexts(site);
