@@ -3,12 +3,15 @@
 // every change (Eleventy in watch mode, as `npm start`), both on 127.0.0.1,
 // and prints the editor's address. Edits are written to src/, _data/ and
 // locales/; reload a page to see them.
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
 import { pressroom } from "../eleventy.config.ts";
 import { loadSite } from "../lib/build/newsroom.ts";
+import { listFiles } from "../lib/build/output-files.ts";
 import { findProblemsError } from "../lib/content/problems.ts";
+import { headersFileText } from "../lib/deploy/headers.ts";
 import { serveStatic } from "../lib/deploy/static-server.ts";
 import { freePort, startCmsBackend } from "../lib/dev/cms-backend.ts";
 
@@ -59,7 +62,11 @@ async function main(): Promise<void> {
     await backend.close();
     throw error;
   }
-  const server = await serveStatic(path.join(rootDir, "_site"), { mount: site.pathPrefix, port });
+  // The watch build writes no _headers (npm run build does): without one the
+  // editor would run under no Content-Security-Policy here, unlike on a host.
+  const siteDir = path.join(rootDir, "_site");
+  writeFileSync(path.join(siteDir, "_headers"), headersFileText(siteDir, listFiles(siteDir), site));
+  const server = await serveStatic(siteDir, { mount: site.pathPrefix, port });
   console.log(`Editor: ${server.origin}${site.pathPrefix}admin/`);
   console.log(`Site:   ${server.origin}${site.pathPrefix}`);
   console.log(

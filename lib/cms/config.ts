@@ -4,8 +4,10 @@
 // the company records and the bundles. One configuration per interface
 // language, so the editor's own labels follow the bundles; nothing in it is
 // kept in sync by hand.
-import type { Companies } from "../content/companies.ts";
+import { COMPANIES_DIR, type Companies, companySchema, contactSchema } from "../content/companies.ts";
 import { RELEASE_TIME_EXPECTED, RELEASE_TIME_PATTERN } from "../content/dates.ts";
+import { PAGES_DIR, pageFrontMatterSchema } from "../content/pages.ts";
+import { toPosix } from "../content/read-text.ts";
 import { frontMatterSchema } from "../content/schema.ts";
 import type { Site } from "../content/site.ts";
 import { interpolationVariables } from "../i18n/check.ts";
@@ -37,12 +39,14 @@ const BUNDLE_FORMAT = "pressroom-bundle";
 /** Fields edited once for all languages: a release lifts its embargo and names its company everywhere at once. */
 const SHARED_ACROSS_LANGUAGES = new Set(["releaseTime", "company"]);
 
-/** Widgets other than the one a field's type gives. */
-const WIDGET_FOR: Readonly<Record<string, string>> = {
+/** Widgets other than the one a field's type gives, per collection. */
+const RELEASE_WIDGETS: Readonly<Record<string, string>> = {
   summary: "text",
   company: "pressroom-company",
   file: "file",
 };
+const PAGE_WIDGETS: Readonly<Record<string, string>> = { description: "text" };
+const COMPANY_WIDGETS: Readonly<Record<string, string>> = { logo: "image", file: "file" };
 
 /** Decap's interface languages that match the registry's, by i18next language (lowercase). */
 const DECAP_LOCALES: Readonly<Record<string, string>> = {
@@ -120,7 +124,12 @@ export function cmsConfig(input: CmsConfigInput): Record<string, unknown> {
       locales: registry.all.map((l) => l.code),
       default_locale: registry.source.code,
     },
-    collections: [releasesCollection(input), companiesCollection(input), bundlesCollection(input)],
+    collections: [
+      releasesCollection(input),
+      pagesCollection(input),
+      companiesCollection(input),
+      bundlesCollection(input),
+    ],
   };
 }
 
@@ -135,7 +144,7 @@ function releasesCollection(input: CmsConfigInput): Record<string, unknown> {
     name: c.name[input.uiLocale.code] ?? c.name[input.registry.source.code] ?? c.key,
   }));
   const fields = objectFieldFacts(frontMatterSchema).map((facts) => {
-    const field = releaseField(facts, label);
+    const field = schemaField(facts, (name) => label(`release.${name}`), RELEASE_WIDGETS);
     field.i18n = SHARED_ACROSS_LANGUAGES.has(facts.name) ? "duplicate" : true;
     if (facts.name === "releaseTime")
       field.pattern = [RELEASE_TIME_PATTERN.source, `expected ${RELEASE_TIME_EXPECTED}`];
@@ -166,16 +175,52 @@ function releasesCollection(input: CmsConfigInput): Record<string, unknown> {
   };
 }
 
-function releaseField(facts: SchemaFieldFacts, label: (key: string) => string): CmsField {
+/** The static pages (lib/content/pages.ts): one entry edits a page in every language, like a release. */
+function pagesCollection(input: CmsConfigInput): Record<string, unknown> {
+  const label = labels(input);
+  const fields = objectFieldFacts(pageFrontMatterSchema).map((facts) => {
+    const field = schemaField(facts, (name) => label(`page.${name}`), PAGE_WIDGETS);
+    // A header link, its place and the translation marker belong to each language's page.
+    field.i18n = true;
+    return field;
+  });
+  fields.push({ name: "body", label: label("page.body"), widget: "markdown", i18n: true });
+  return {
+    name: "pages",
+    label: label("collections.pages"),
+    label_singular: label("collections.page"),
+    folder: toPosix(PAGES_DIR),
+    extension: "md",
+    format: "frontmatter",
+    create: true,
+    i18n: true,
+    identifier_field: "title",
+    slug: "{{slug}}",
+    summary: "{{title}}",
+    sortable_fields: ["nav", "title"],
+    fields,
+  };
+}
+
+/** One form field from what the schema says about it; `widgets` names the fields whose widget is not the type's. */
+function schemaField(
+  facts: SchemaFieldFacts,
+  labelOf: (name: string) => string,
+  widgets: Readonly<Record<string, string>>,
+): CmsField {
   const field: CmsField = {
     name: facts.name,
-    label: label(`release.${facts.name}`),
-    widget: WIDGET_FOR[facts.name] ?? "string",
+    label: labelOf(facts.name),
+    widget: widgets[facts.name] ?? "string",
     required: facts.required,
   };
   if (facts.hint) field.hint = facts.hint;
   if (facts.pattern) field.pattern = facts.pattern;
-  if (facts.kind === "boolean") {
+  if (facts.kind === "number") {
+    field.widget = "number";
+    field.value_type = facts.integer ? "int" : "float";
+    if (facts.min !== undefined) field.min = facts.min;
+  } else if (facts.kind === "boolean") {
     field.widget = "boolean";
     field.default = false;
   } else if (facts.kind === "list") {
@@ -184,7 +229,7 @@ function releaseField(facts: SchemaFieldFacts, label: (key: string) => string): 
     field.widget = "list";
     field.collapsed = false;
     field.fields = (facts.itemFields ?? []).map((item) => {
-      const sub = releaseField(item, label);
+      const sub = schemaField(item, labelOf, widgets);
       if (sub.widget === "file") sub.media_library = { config: { multiple: false } };
       return sub;
     });
@@ -195,56 +240,77 @@ function releaseField(facts: SchemaFieldFacts, label: (key: string) => string): 
   return field;
 }
 
+/** Company texts written as paragraphs rather than one line. */
+const LONG_COMPANY_TEXTS = new Set(["about", "caption"]);
+
+/**
+ * The company records (lib/content/companies.ts), a form field for each key
+ * of the company schema: texts per language side by side, the logo stored
+ * beside the company file and press-kit files in the company's own folder,
+ * as the build looks for them.
+ */
 function companiesCollection(input: CmsConfigInput): Record<string, unknown> {
   const label = labels(input);
-  const perLocale = (widget: string, required: (l: Locale) => boolean): CmsField[] =>
-    input.registry.all.map((l) => ({ name: l.code, label: l.label, widget, required: required(l) }));
-  const contact: CmsField[] = [
-    { name: "name", label: label("company.contactName"), widget: "string" },
-    { name: "role", label: label("company.role"), widget: "string", required: false },
-    { name: "email", label: label("company.email"), widget: "string", required: false },
-    { name: "phone", label: label("company.phone"), widget: "string", required: false },
-  ];
+  const source = input.registry.source.code;
+  const labelOf = (name: string) => label(`company.${name}`);
+  const contactFields = objectFieldFacts(contactSchema).map((facts) =>
+    schemaField(facts, (name) => label(name === "name" ? "company.contactName" : `company.${name}`), {}),
+  );
+  // Keyed by locale code: one field per language of the registry. Only the
+  // name is required, and only in the source language (readCompanies).
+  const perLocale = (facts: SchemaFieldFacts): CmsField => ({
+    name: facts.name,
+    label: labelOf(facts.name),
+    widget: "object",
+    required: facts.required,
+    fields: input.registry.all.map(
+      (l): CmsField =>
+        facts.name === "contacts"
+          ? {
+              name: l.code,
+              label: l.label,
+              widget: "list",
+              required: false,
+              summary: "{{fields.name}}",
+              fields: contactFields,
+            }
+          : {
+              name: l.code,
+              label: l.label,
+              widget: LONG_COMPANY_TEXTS.has(facts.name) ? "text" : "string",
+              required: facts.name === "name" && l.code === source,
+            },
+    ),
+  });
+  const companyField = (facts: SchemaFieldFacts): CmsField => {
+    if (facts.kind === "map") return perLocale(facts);
+    const field = schemaField(facts, labelOf, COMPANY_WIDGETS);
+    if (facts.kind === "object-list") field.fields = (facts.itemFields ?? []).map(companyField);
+    if (facts.name === "logo") field.hint = label("company.logoHint");
+    if (field.widget === "file") {
+      // Press-kit files live in _data/companies/<key>/, <key> being the company file's name.
+      field.media_folder = "{{filename}}";
+      field.public_folder = "";
+      field.media_library = { config: { multiple: false } };
+      field.hint = [field.hint, label("company.fileHint")].filter(Boolean).join(". ");
+    }
+    return field;
+  };
   return {
     name: "companies",
     label: label("collections.companies"),
     label_singular: label("collections.company"),
-    folder: "_data/companies",
+    folder: toPosix(COMPANIES_DIR),
     extension: "json",
     format: JSON_FORMAT,
     // A new company is a new file named by its key: add it in the project (see the README).
     create: false,
-    identifier_field: `name.${input.registry.source.code}`,
-    summary: `{{name.${input.registry.source.code}}}`,
-    fields: [
-      {
-        name: "name",
-        label: label("company.name"),
-        widget: "object",
-        fields: perLocale("string", (l) => l.code === input.registry.source.code),
-      },
-      {
-        name: "about",
-        label: label("company.about"),
-        widget: "object",
-        required: false,
-        fields: perLocale("text", () => false),
-      },
-      {
-        name: "contacts",
-        label: label("company.contacts"),
-        widget: "object",
-        required: false,
-        fields: input.registry.all.map((l) => ({
-          name: l.code,
-          label: l.label,
-          widget: "list",
-          required: false,
-          summary: "{{fields.name}}",
-          fields: contact,
-        })),
-      },
-    ],
+    identifier_field: `name.${source}`,
+    summary: `{{name.${source}}}`,
+    // The logo is stored beside the company file, where the build looks for it.
+    media_folder: "",
+    public_folder: "",
+    fields: objectFieldFacts(companySchema).map(companyField),
   };
 }
 

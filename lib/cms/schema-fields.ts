@@ -21,6 +21,12 @@ export interface CmsField {
   collapsed?: boolean;
   summary?: string;
   choose_url?: boolean;
+  /** Number widget: whole numbers or not, and the least value. */
+  value_type?: "int" | "float";
+  min?: number;
+  /** Where an upload is stored and how its name is written (relative to the entry's file). */
+  media_folder?: string;
+  public_folder?: string;
   media_library?: { config: { multiple: boolean } };
   /** The company field's list of company records. */
   choices?: { key: string; name: string }[];
@@ -29,11 +35,14 @@ export interface CmsField {
 /** What a schema says about one field, before it gets a label and a widget name. */
 export interface SchemaFieldFacts {
   name: string;
-  kind: "text" | "boolean" | "list" | "object-list" | "map";
+  kind: "text" | "number" | "boolean" | "list" | "object-list" | "map";
   required: boolean;
   /** The schema's own message for a missing value (required fields) or a value of the wrong type. */
   hint: string;
   pattern?: [string, string];
+  /** For a number: whole numbers only, and the least value the schema accepts. */
+  integer?: boolean;
+  min?: number;
   /** For an object-list: the fields of one item. */
   itemFields?: SchemaFieldFacts[];
 }
@@ -61,6 +70,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
 
 /** The regular expression a string schema is checked with, and the message for a value that fails it. */
 function patternOf(schema: z.ZodType): [string, string] | undefined {
+  if (schema instanceof z.ZodURL) return urlPattern(schema);
   if (!(schema instanceof z.ZodString)) return undefined;
   const regex = (schema._zod.def.checks ?? [])
     .map((check) => check._zod.def as { format?: string; pattern?: RegExp })
@@ -69,6 +79,18 @@ function patternOf(schema: z.ZodType): [string, string] | undefined {
   // The schema's message for a value that breaks the pattern (no pattern here matches a lone space).
   const message = schemaMessage(schema, " ");
   return message ? [regex.source, message] : undefined;
+}
+
+/**
+ * A web address as the form can check it: the schema's protocols, "://" and
+ * a host. The schema parses the whole address when the site is built.
+ */
+function urlPattern(schema: z.ZodURL): [string, string] | undefined {
+  const protocol = (schema._zod.def as { protocol?: RegExp }).protocol;
+  const message = schemaMessage(schema, " ");
+  if (!message) return undefined;
+  const protocols = protocol ? protocol.source.replace(/^\^|\$$/g, "") : "[a-z][a-z0-9+.-]*";
+  return [`^(?:${protocols})://[^\\s/?#]+\\S*$`, message];
 }
 
 /**
@@ -88,7 +110,11 @@ export function fieldFacts(name: string, schema: z.ZodType): SchemaFieldFacts {
     hint: GENERIC_MESSAGE.test(message) ? "" : message,
   };
   if (inner instanceof z.ZodBoolean) facts.kind = "boolean";
-  else if (inner instanceof z.ZodRecord) facts.kind = "map";
+  else if (inner instanceof z.ZodNumber) {
+    facts.kind = "number";
+    facts.integer = inner.isInt;
+    if (inner.minValue !== null && Number.isFinite(inner.minValue)) facts.min = inner.minValue;
+  } else if (inner instanceof z.ZodRecord) facts.kind = "map";
   else if (inner instanceof z.ZodArray) {
     const element = inner.element as z.ZodType;
     const objectOption =

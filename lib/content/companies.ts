@@ -12,11 +12,11 @@ import { type Attachment, resolveAttachment } from "./media.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
 import { type ContentFolder, contentFolder, isInside, resolveInside, toPosix } from "./read-text.ts";
 
-const COMPANIES_DIR = path.join("_data", "companies");
+export const COMPANIES_DIR = path.join("_data", "companies");
 
 const localized = z.record(z.string(), z.string().trim().min(1));
 
-const contactSchema = z.strictObject({
+export const contactSchema = z.strictObject({
   name: z.string().trim().min(1),
   role: z.string().trim().min(1).optional(),
   email: z.email().optional(),
@@ -31,7 +31,8 @@ const pressKitSchema = z.strictObject({
 /** Formats a logo may be given in; an SVG is drawn as PNG, never published as it is. */
 export const LOGO_TYPES = ["svg", "png", "jpg", "jpeg", "webp"] as const;
 
-const companySchema = z.strictObject({
+/** A company record; the editor's company form is generated from it (lib/cms/config.ts). */
+export const companySchema = z.strictObject({
   name: localized,
   about: localized.optional(),
   contacts: z.record(z.string(), z.array(contactSchema)).optional(),

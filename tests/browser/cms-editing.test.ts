@@ -3,6 +3,8 @@
 // on 127.0.0.1), Decap CMS in headless Chromium. A release written in
 // English and Chinese side by side lands in src/releases/<locale>/ with
 // front matter the build accepts and is published at its contract URLs; a
+// static page likewise under src/pages/<locale>/, with its header link; a
+// company's web address is checked in the form as the build checks it; a
 // missing required title is refused in the form; a Chinese interface string
 // edited through the form changes that one line of its bundle, and
 // check:i18n still passes. Decap's own interface wording (its English
@@ -11,10 +13,19 @@ import { type ChildProcess, spawn } from "node:child_process";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "../../lib/build/run-command.ts";
+import { companySchema, readCompanies } from "../../lib/content/companies.ts";
 import { splitFrontMatter } from "../../lib/content/front-matter.ts";
+import { pageFrontMatterSchema } from "../../lib/content/pages.ts";
 import { frontMatterSchema } from "../../lib/content/schema.ts";
+import { editorContentSecurityPolicy, formatPolicy } from "../../lib/deploy/content-security-policy.ts";
+import { loadRegistry } from "../../lib/i18n/locales.ts";
 import { type BrowserSession, openBrowser } from "../../scripts/bench/chromium.ts";
 import { createFixtureSite, type FixtureSite, mustBuild } from "../support/fixture-site.ts";
+
+// The build that checks what the editor wrote goes to a folder of its own:
+// _site/ is the folder npm run cms serves, and a plain build would replace
+// its editor configuration with one pointing at the default backend port.
+const CHECK_BUILD = { args: ["--out", "_checked"] };
 
 // Decap's bundle is 5 MB of JavaScript; on a loaded 2-core machine it takes a while to start.
 const SLOW = 600_000;
@@ -64,10 +75,17 @@ afterAll(async () => {
   site?.dispose();
 }, SLOW);
 
+/** What Chromium reports refused by a Content-Security-Policy on any editor page this file opens. */
+const violations: string[] = [];
+
 /** Opens the editor at `route` (after the #). */
 async function openEditor(route: string): Promise<Page> {
   const page = await browser.context.newPage();
   page.setDefaultTimeout(SLOW / 3);
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text()))
+      violations.push(`${page.url()}: ${message.text()}`);
+  });
   await page.goto(`${editorUrl}#/${route}`, { waitUntil: "commit" });
   return page;
 }
@@ -125,12 +143,94 @@ describe("editing in the browser with npm run cms", () => {
         ).tags,
       ).toEqual(["batteries", "plants"]);
 
-      await mustBuild(site);
-      expect(site.read("_site/en/releases/test-energy-opens-plant/index.html")).toContain(
+      await mustBuild(site, CHECK_BUILD);
+      expect(site.read("_checked/en/releases/test-energy-opens-plant/index.html")).toContain(
         "Test Energy Opens Plant",
       );
-      expect(site.read("_site/zh/releases/test-energy-opens-plant/index.html")).toContain("测试能源工厂投产");
+      expect(site.read("_checked/zh/releases/test-energy-opens-plant/index.html")).toContain(
+        "测试能源工厂投产",
+      );
       await page.close();
+    },
+    SLOW,
+  );
+
+  it(
+    "writes a page in English and Chinese that the build publishes with its header link",
+    async () => {
+      const page = await openEditor("collections/pages/new");
+      await control(page, "title", 0).fill("About Test Energy");
+      await control(page, "title", 1).fill("关于测试能源");
+      await control(page, "nav", 0).fill("2");
+      await control(page, "nav", 1).fill("2");
+      for (const [pane, text] of [
+        [0, "We build power plants."],
+        [1, "我们建设发电厂。"],
+      ] as const) {
+        await page.locator("[data-slate-editor]").nth(pane).click();
+        await page.keyboard.type(text);
+      }
+      await publish(page);
+      await page.waitForURL(/entries\/about-test-energy/);
+
+      for (const [locale, title, text] of [
+        ["en", "About Test Energy", "We build power plants."],
+        ["zh", "关于测试能源", "我们建设发电厂。"],
+      ]) {
+        const file = `src/pages/${locale}/about-test-energy.md`;
+        await expect.poll(() => site.exists(file), { timeout: 30_000 }).toBe(true);
+        const { data, body } = splitFrontMatter(site.read(file));
+        const parsed = pageFrontMatterSchema.safeParse(data);
+        expect(parsed.error?.issues ?? [], file).toEqual([]);
+        expect(parsed.data).toMatchObject({ title, nav: 2 });
+        expect(body).toContain(text);
+      }
+
+      await mustBuild(site, CHECK_BUILD);
+      for (const [locale, title] of [
+        ["en", "About Test Energy"],
+        ["zh", "关于测试能源"],
+      ]) {
+        expect(site.read(`_checked/${locale}/about-test-energy/index.html`)).toContain(title);
+        // The header of every page of that language links to it.
+        expect(site.read(`_checked/${locale}/index.html`)).toContain(`/${locale}/about-test-energy/`);
+      }
+      await page.close();
+    },
+    SLOW,
+  );
+
+  it(
+    "saves a company web address the build accepts, and refuses one it would refuse",
+    async () => {
+      const file = "_data/companies/test-energy.json";
+      const page = await openEditor("collections/companies/entries/test-energy");
+      await control(page, "url").fill("https://www.test-energy.example/");
+      await publish(page);
+      await expect
+        .poll(() => JSON.parse(site.read(file)).url, { timeout: 30_000 })
+        .toBe("https://www.test-energy.example/");
+      const { companies, problems } = readCompanies(site.dir, loadRegistry(site.dir));
+      expect(problems).toEqual([]);
+      expect(companies.get("test-energy")).toMatchObject({
+        name: { en: "Test Energy", zh: "测试能源" },
+        url: "https://www.test-energy.example/",
+      });
+      const saved = site.read(file);
+      await page.close();
+
+      const message = companySchema.shape.url.safeParse("www.test-energy.example").error?.issues[0]?.message;
+      expect(message ?? "").not.toBe("");
+      // Opened again, as an editor coming back would: a second publish from the page that
+      // has just saved did not run in Decap 3.16.
+      const again = await openEditor("collections/companies/entries/test-energy");
+      await control(again, "url").fill("www.test-energy.example");
+      await publish(again);
+      const urlField = control(again, "url").locator("xpath=ancestor::div[.//li][1]");
+      await expect.poll(() => urlField.locator("li").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      expect(await urlField.innerText()).toContain(message);
+      expect(site.read(file)).toBe(saved);
+      await again.close();
     },
     SLOW,
   );
@@ -199,6 +299,23 @@ describe("editing in the browser with npm run cms", () => {
       });
       expect(check.code, `${check.stdout}\n${check.stderr}`).toBe(0);
       await page.close();
+    },
+    SLOW,
+  );
+
+  it(
+    "works under the /admin/ Content-Security-Policy that _headers gives it, with no violation",
+    async () => {
+      const page = await openEditor("collections/pages");
+      const response = await page.reload({ waitUntil: "commit" });
+      // npm run cms serves _site/ with its _headers, as a host would.
+      expect(response?.headers()["content-security-policy"]).toBe(
+        formatPolicy(editorContentSecurityPolicy()),
+      );
+      await page.waitForSelector("a[href*='collections/pages/new']");
+      await page.close();
+      // Every editor page of this file: releases, pages, companies and bundles, saved and refused.
+      expect(violations).toEqual([]);
     },
     SLOW,
   );

@@ -1,12 +1,14 @@
 // The generated CMS configuration covers what defines the content: every
-// front matter field of the schema (with its required flag, help text and
-// pattern), every locale of the registry, every company record and every
+// front matter field of the release and page schemas (with its required
+// flag, help text and pattern), every key of the company schema, every
+// locale of the registry, every company record and every
 // key of the source bundle in each locale's form, with that locale's plural
 // forms.
 import { describe, expect, it } from "vitest";
 import { cmsConfig, DEFAULT_LOCAL_BACKEND, decapLocale } from "../../../lib/cms/config.ts";
 import type { CmsField } from "../../../lib/cms/schema-fields.ts";
-import type { Companies } from "../../../lib/content/companies.ts";
+import { type Companies, companySchema } from "../../../lib/content/companies.ts";
+import { PAGE_FIELDS, pageFrontMatterSchema } from "../../../lib/content/pages.ts";
 import { frontMatterSchema, KNOWN_FIELDS } from "../../../lib/content/schema.ts";
 import { defineSite } from "../../../lib/content/site.ts";
 import { loadRegistry, parseRegistry } from "../../../lib/i18n/locales.ts";
@@ -34,6 +36,9 @@ function configFor(code: string, localBackend?: string) {
     i18n: { locales: string[]; default_locale: string };
     collections: {
       name: string;
+      folder?: string;
+      media_folder?: string;
+      public_folder?: string;
       fields?: CmsField[];
       files?: { name: string; file: string; fields: CmsField[] }[];
     }[];
@@ -102,6 +107,95 @@ describe("the CMS configuration", () => {
   it("offers the company records as choices", () => {
     const company = collection(configFor("zh"), "releases").fields?.find((f) => f.name === "company");
     expect(company?.choices).toEqual([{ key: "acme", name: "艾克米" }]);
+  });
+
+  it("has a page field for every page front matter field, required where the schema requires it", () => {
+    const pages = collection(configFor("en"), "pages");
+    expect(pages.folder).toBe("src/pages");
+    const fields = pages.fields ?? [];
+    expect(fields.map((f) => f.name)).toEqual([...PAGE_FIELDS, "body"]);
+    for (const name of PAGE_FIELDS) {
+      const field = fields.find((f) => f.name === name);
+      const schema = pageFrontMatterSchema.shape[name as keyof typeof pageFrontMatterSchema.shape];
+      expect(field?.required, name).toBe(!schema.safeParse(undefined).success);
+      expect(field?.i18n, name).toBe(true);
+    }
+    expect(fields.find((f) => f.name === "body")?.widget).toBe("markdown");
+  });
+
+  it("takes the page fields' help text, patterns and number limits from the schema", () => {
+    const fields = collection(configFor("en"), "pages").fields ?? [];
+    const shape = pageFrontMatterSchema.shape;
+    const title = fields.find((f) => f.name === "title");
+    expect(title?.hint).toBe(shape.title.safeParse(undefined).error?.issues[0]?.message);
+    const nav = fields.find((f) => f.name === "nav");
+    expect(nav).toMatchObject({ widget: "number", value_type: "int", min: 1 });
+    expect(nav?.hint).toBe(shape.nav.safeParse("first").error?.issues[0]?.message);
+    expect(shape.nav.safeParse(nav?.min).success).toBe(true);
+    expect(shape.nav.safeParse((nav?.min ?? 1) - 1).success).toBe(false);
+    const key = fields.find((f) => f.name === "translationKey");
+    expect(key?.pattern).toEqual([
+      expect.any(String),
+      shape.translationKey.safeParse("Not A Key").error?.issues[0]?.message,
+    ]);
+    const hash = new RegExp(fields.find((f) => f.name === "sourceHash")?.pattern?.[0] ?? "^$");
+    for (const value of ["0123456789ab", "0123456789", "not-a-hash!!"])
+      expect(hash.test(value), value).toBe(shape.sourceHash.safeParse(value).success);
+    expect(fields.find((f) => f.name === "extra")?.widget).toBe("hidden");
+  });
+
+  it("has a company field for every key of the company schema", () => {
+    const companiesCollection = collection(configFor("en"), "companies");
+    const fields = companiesCollection.fields ?? [];
+    expect(fields.map((f) => f.name)).toEqual(Object.keys(companySchema.shape));
+    for (const field of fields) {
+      const schema = companySchema.shape[field.name as keyof typeof companySchema.shape];
+      expect(field.required, field.name).toBe(!schema.safeParse(undefined).success);
+    }
+  });
+
+  it("checks a company's web address as the schema does and stores its logo beside the company file", () => {
+    const companies = collection(configFor("en"), "companies");
+    const fields = companies.fields ?? [];
+    const url = fields.find((f) => f.name === "url");
+    expect(url?.pattern?.[1]).toBe(companySchema.shape.url.safeParse("x").error?.issues[0]?.message);
+    const pattern = new RegExp(url?.pattern?.[0] ?? "^$");
+    for (const value of [
+      "https://www.example.com/",
+      "http://example.com/about?x=1",
+      "www.example.com",
+      "ftp://example.com/",
+      "https://",
+      "javascript:alert(1)",
+    ])
+      expect(pattern.test(value), value).toBe(companySchema.shape.url.safeParse(value).success);
+    const logo = fields.find((f) => f.name === "logo");
+    expect(logo?.widget).toBe("image");
+    // "" is the entry's own folder: the logo goes beside _data/companies/<key>.json, named as written.
+    expect(companies).toMatchObject({ folder: "_data/companies", media_folder: "", public_folder: "" });
+  });
+
+  it("lists press-kit files stored in the company's folder, with a title and caption per locale", () => {
+    const fields = collection(configFor("en"), "companies").fields ?? [];
+    const pressKit = fields.find((f) => f.name === "pressKit");
+    expect(pressKit?.widget).toBe("list");
+    const item = pressKit?.fields ?? [];
+    expect(item.map((f) => f.name)).toEqual(["file", "title", "caption"]);
+    const file = item.find((f) => f.name === "file");
+    expect(file).toMatchObject({
+      widget: "file",
+      required: true,
+      media_folder: "{{filename}}",
+      public_folder: "",
+    });
+    for (const name of ["title", "caption"]) {
+      const texts = item.find((f) => f.name === name);
+      expect(texts?.widget, name).toBe("object");
+      expect(
+        texts?.fields?.map((f) => f.name),
+        name,
+      ).toEqual(registry.all.map((l) => l.code));
+    }
   });
 
   it("has a company name, about text and contacts field per locale", () => {
