@@ -411,34 +411,45 @@ export function shownReleases(releases: readonly Release[], preview: boolean): R
   return releases.filter((r) => preview || r.status === "published");
 }
 
-/** One slug and one translation key per locale, or URLs and pairings would be ambiguous. */
-function findCollisions(releases: readonly Release[]): Problem[] {
+/** What findCollisions compares: a release or a static page. */
+interface Slugged {
+  file: string;
+  locale: string;
+  slug: string;
+  translationKey: string;
+}
+
+/**
+ * One slug and one translation key per locale, or URLs and pairings would be
+ * ambiguous. `kind` names the items in messages ("release", "page").
+ */
+export function findCollisions(items: readonly Slugged[], kind: "release" | "page" = "release"): Problem[] {
   const problems: Problem[] = [];
-  const bySlug = new Map<string, Release>();
-  const byKey = new Map<string, Release>();
-  for (const release of releases) {
-    const slugId = `${release.locale}/${release.slug}`;
+  const bySlug = new Map<string, Slugged>();
+  const byKey = new Map<string, Slugged>();
+  for (const item of items) {
+    const slugId = `${item.locale}/${item.slug}`;
     const sameSlug = bySlug.get(slugId);
     if (sameSlug) {
       problems.push({
-        file: release.file,
+        file: item.file,
         field: "file name",
-        message: `slug "${release.slug}" is already used by ${sameSlug.file}; each release in a locale needs its own file name`,
+        message: `slug "${item.slug}" is already used by ${sameSlug.file}; each ${kind} in a locale needs its own file name`,
       });
       continue;
     }
-    bySlug.set(slugId, release);
-    const keyId = `${release.locale}/${release.translationKey}`;
+    bySlug.set(slugId, item);
+    const keyId = `${item.locale}/${item.translationKey}`;
     const sameKey = byKey.get(keyId);
     if (sameKey) {
       problems.push({
-        file: release.file,
+        file: item.file,
         field: "translationKey",
-        message: `"${release.translationKey}" is already used by ${sameKey.file} in the same locale; a translation key pairs releases across languages, so each locale may use it once`,
+        message: `"${item.translationKey}" is already used by ${sameKey.file} in the same locale; a translation key pairs ${kind}s across languages, so each locale may use it once`,
       });
       continue;
     }
-    byKey.set(keyId, release);
+    byKey.set(keyId, item);
   }
   return problems;
 }

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { FrontMatterSyntaxError, splitFrontMatter } from "./front-matter.ts";
+import { findCollisions } from "./load.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
 import { contentFolder, readTextFile, resolveInside, toPosix } from "./read-text.ts";
 import { RELEASE_FILE, SLUG_PATTERN } from "./schema.ts";
@@ -230,7 +231,7 @@ export function loadPages(options: LoadPagesOptions): StaticPage[] {
       if (page) pages.push(page);
     }
   }
-  problems.push(...pageCollisions(pages));
+  problems.push(...findCollisions(pages, "page"));
   if (problems.length > 0) {
     throw new ProblemsError(
       `${problems.length} problem${problems.length === 1 ? "" : "s"} in pages; nothing was built.`,
@@ -242,36 +243,4 @@ export function loadPages(options: LoadPagesOptions): StaticPage[] {
 
 function statIsDir(real: string): boolean {
   return statSync(real).isDirectory();
-}
-
-/** One slug and one translation key per locale, or URLs and pairings would be ambiguous. */
-function pageCollisions(pages: readonly StaticPage[]): Problem[] {
-  const problems: Problem[] = [];
-  const bySlug = new Map<string, StaticPage>();
-  const byKey = new Map<string, StaticPage>();
-  for (const page of pages) {
-    const slugId = `${page.locale}/${page.slug}`;
-    const sameSlug = bySlug.get(slugId);
-    if (sameSlug) {
-      problems.push({
-        file: page.file,
-        field: "file name",
-        message: `slug "${page.slug}" is already used by ${sameSlug.file}; each page in a locale needs its own file name`,
-      });
-      continue;
-    }
-    bySlug.set(slugId, page);
-    const keyId = `${page.locale}/${page.translationKey}`;
-    const sameKey = byKey.get(keyId);
-    if (sameKey) {
-      problems.push({
-        file: page.file,
-        field: "translationKey",
-        message: `"${page.translationKey}" is already used by ${sameKey.file} in the same locale; a translation key pairs pages across languages, so each locale may use it once`,
-      });
-      continue;
-    }
-    byKey.set(keyId, page);
-  }
-  return problems;
 }

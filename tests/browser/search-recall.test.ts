@@ -82,8 +82,9 @@ interface Found {
 async function searchAll(locale: "en" | "zh", word: string): Promise<Found> {
   const page = await served.browser.context.newPage();
   await page.goto(`${served.server.origin}/${locale}/search/`);
-  // Evaluated through the DevTools protocol: the page's CSP refuses inline scripts.
-  await page.evaluate(queryScript);
+  // Evaluated through the DevTools protocol, as the page's CSP refuses inline
+  // scripts; evaluation has its own scope, so the global is set by hand.
+  await page.evaluate(`${queryScript};globalThis.PressroomQuery = PressroomQuery;`);
   // A string, not a function: vitest would rewrite import() in a function's source.
   const found = (await page.evaluate(`(async () => {
     const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
