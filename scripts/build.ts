@@ -2,27 +2,20 @@
 // summary. Exits 1 with every problem listed, one line each, when the
 // content, the settings or the output folder are wrong; --debug adds where
 // in the code a failure happened.
-import { parseArgs } from "node:util";
-import { type ArgToken, argumentProblems, describeFailure, USAGE } from "../lib/build/command-line.ts";
+import { describeFailure, readArguments, USAGE } from "../lib/build/command-line.ts";
 import { OutputRefused } from "../lib/build/output-dir.ts";
 import { BuildFailure, runBuild } from "../lib/build/pipeline.ts";
 import { formatSummary } from "../lib/build/summary.ts";
 import { findProblemsError } from "../lib/content/problems.ts";
 
-const options = {
-  out: { type: "string" },
-  preview: { type: "boolean" },
-  debug: { type: "boolean" },
-} as const;
-// Not strict: an unknown or incomplete argument is reported below in one
-// line with the usage, instead of parseArgs' exception.
-const { values, tokens } = parseArgs({ options, strict: false, allowPositionals: true, tokens: true });
-const wrong = argumentProblems(tokens as ArgToken[], options);
-if (wrong.length > 0) {
-  for (const line of wrong) console.error(line);
-  console.error(USAGE);
-  process.exit(1);
-}
+const values = readArguments(
+  {
+    out: { type: "string", value: "a folder, such as --out public" },
+    preview: { type: "boolean" },
+    debug: { type: "boolean" },
+  },
+  USAGE,
+);
 const preview = values.preview === true;
 const debug = values.debug === true;
 // A preview includes drafts and scheduled releases, so it never goes to

@@ -5,22 +5,14 @@
 //
 //   npm run embargo:links               a list to read
 //   npm run embargo:links -- --json     the same, as JSON
-import { parseArgs } from "node:util";
-import { type ArgToken, argumentProblems } from "../lib/build/command-line.ts";
+import { readArguments } from "../lib/build/command-line.ts";
 import { loadNewsroom } from "../lib/build/newsroom.ts";
 import { findProblemsError } from "../lib/content/problems.ts";
 import { embargoLinks, formatLinks } from "../lib/embargo/links.ts";
 import { EMBARGO_KEY_VARIABLE, readEmbargoSecret } from "../lib/embargo/secret.ts";
 
 const USAGE = "Usage: npm run embargo:links [-- --json]";
-const options = { json: { type: "boolean" } } as const;
-const { values, tokens } = parseArgs({ options, strict: false, allowPositionals: true, tokens: true });
-const wrong = argumentProblems(tokens as ArgToken[], options);
-if (wrong.length > 0) {
-  for (const line of wrong) console.error(line);
-  console.error(USAGE);
-  process.exit(1);
-}
+const values = readArguments({ json: { type: "boolean" } }, USAGE);
 
 try {
   if (!readEmbargoSecret(process.env)) {

@@ -174,22 +174,9 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     const full = path.join(folder.dir, entry.name);
     const relativeDir = toPosix(path.join(RELEASES_DIR, entry.name));
     const kind = entryKind(full, entry, folder, rootDir, problems);
-    if (kind !== "dir") {
-      if (kind === "file" && RELEASE_FILE.test(entry.name)) {
-        problems.push({
-          file: relativeDir,
-          message: `a release must be inside a locale folder (${known.map((c) => `${folder.name}/${c}/`).join(" or ")})`,
-        });
-      }
-      continue;
-    }
-    if (!registry.get(entry.name)) {
-      problems.push({
-        file: `${relativeDir}/`,
-        message: `locale folder "${entry.name}" is not in locales/registry.json (known: ${known.join(", ")})`,
-      });
-      continue;
-    }
+    const misplaced = localeFolderProblem(entry.name, kind, relativeDir, folder.name, registry, "release");
+    if (misplaced) problems.push(misplaced);
+    if (kind !== "dir" || misplaced) continue;
     const listed = listReleases(full, folder, rootDir, [folder.real], problems);
     lookalikes.push(...listed.lookalikes);
     for (const releaseFull of listed.releases.sort()) {
@@ -409,6 +396,36 @@ function readRelease(
 /** The releases a build shows: the published ones, or in a preview every one. */
 export function shownReleases(releases: readonly Release[], preview: boolean): Release[] {
   return releases.filter((r) => preview || r.status === "published");
+}
+
+/**
+ * What is wrong with an entry at the top of a content folder (src/releases/,
+ * src/pages/), where only locale folders belong: a Markdown file beside them,
+ * or a folder no locale in the registry owns. Other files are left alone.
+ */
+export function localeFolderProblem(
+  name: string,
+  kind: "dir" | "file" | "other" | undefined,
+  relative: string,
+  folderName: string,
+  registry: LocaleRegistry,
+  noun: "release" | "page",
+): Problem | undefined {
+  const known = registry.all.map((l) => l.code);
+  if (kind !== "dir") {
+    return kind === "file" && RELEASE_FILE.test(name)
+      ? {
+          file: relative,
+          message: `a ${noun} must be inside a locale folder (${known.map((c) => `${folderName}/${c}/`).join(" or ")})`,
+        }
+      : undefined;
+  }
+  return registry.get(name)
+    ? undefined
+    : {
+        file: `${relative}/`,
+        message: `locale folder "${name}" is not in locales/registry.json (known: ${known.join(", ")})`,
+      };
 }
 
 /** What findCollisions compares: a release or a static page. */

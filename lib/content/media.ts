@@ -8,6 +8,9 @@ import { ProblemsError } from "./problems.ts";
 import { type ContentFolder, isInside, resolveInside, toPosix } from "./read-text.ts";
 import { RELEASE_FILE } from "./schema.ts";
 
+/** The widths and formats of a media-kit image's renditions, published or sealed under embargo. */
+export const RENDITIONS = { widths: [320, 640, 1280], formats: ["webp", "auto"] };
+
 export type AttachmentKind = "pdf" | "image" | "document" | "archive" | "file";
 
 export interface Attachment {
@@ -198,8 +201,7 @@ export async function publishAttachments(
     let metadata: Awaited<ReturnType<typeof Image>>;
     try {
       metadata = await Image(attachment.source, {
-        widths: [320, 640, 1280],
-        formats: ["webp", "auto"],
+        ...RENDITIONS,
         outputDir: path.join(outputDir, "media"),
         urlPath: "/media/",
       });

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { FrontMatterSyntaxError, splitFrontMatter } from "./front-matter.ts";
-import { findCollisions } from "./load.ts";
+import { findCollisions, localeFolderProblem } from "./load.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
 import { contentFolder, readTextFile, resolveInside, toPosix } from "./read-text.ts";
 import { RELEASE_FILE, SLUG_PATTERN } from "./schema.ts";
@@ -185,7 +185,6 @@ export function loadPages(options: LoadPagesOptions): StaticPage[] {
   } catch {
     return [];
   }
-  const known = registry.all.map((l) => l.code);
   for (const entry of locales) {
     const full = path.join(folder.dir, entry.name);
     const relative = toPosix(path.relative(rootDir, full));
@@ -194,23 +193,10 @@ export function loadPages(options: LoadPagesOptions): StaticPage[] {
       problems.push({ file: relative, field: "link", message: resolved.problem });
       continue;
     }
-    const isDir = statIsDir(resolved.real);
-    if (!isDir) {
-      if (RELEASE_FILE.test(entry.name)) {
-        problems.push({
-          file: relative,
-          message: `a page must be inside a locale folder (${known.map((c) => `${folder.name}/${c}/`).join(" or ")})`,
-        });
-      }
-      continue;
-    }
-    if (!registry.get(entry.name)) {
-      problems.push({
-        file: `${relative}/`,
-        message: `locale folder "${entry.name}" is not in locales/registry.json (known: ${known.join(", ")})`,
-      });
-      continue;
-    }
+    const kind = statIsDir(resolved.real) ? "dir" : "file";
+    const misplaced = localeFolderProblem(entry.name, kind, relative, folder.name, registry, "page");
+    if (misplaced) problems.push(misplaced);
+    if (kind !== "dir" || misplaced) continue;
     for (const file of entriesOf(full)) {
       const pageFull = path.join(full, file.name);
       const pageFile = toPosix(path.relative(rootDir, pageFull));

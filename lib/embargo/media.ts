@@ -6,7 +6,7 @@
 // release, and its script turns them into blob: URLs (lib/client/embargo/).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Attachment, ImageRendition } from "../content/media.ts";
+import { type Attachment, type ImageRendition, RENDITIONS } from "../content/media.ts";
 import { ProblemsError } from "../content/problems.ts";
 import { embargoUrl } from "../view/urls.ts";
 import type { EmbargoIdentity, EmbargoKeys } from "./seal.ts";
@@ -81,12 +81,7 @@ async function sealRenditions(
   const { default: Image } = await import("@11ty/eleventy-img");
   let metadata: Awaited<ReturnType<typeof Image>>;
   try {
-    // The same widths and formats as a published media kit (lib/content/media.ts).
-    metadata = await Image(attachment.source, {
-      widths: [320, 640, 1280],
-      formats: ["webp", "auto"],
-      dryRun: true,
-    });
+    metadata = await Image(attachment.source, { ...RENDITIONS, dryRun: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ProblemsError("An attachment could not be read; nothing was published.", [
