@@ -25,9 +25,16 @@ import { pagefindRunner } from "../lib/search/pagefind.ts";
 import { writeBareSite } from "./bench/bare-site.ts";
 import { CHROMIUM } from "./bench/chromium.ts";
 import { generateCorpus } from "./bench/corpus.ts";
-import { type FirstQuery, measureFirstQuery } from "./bench/first-query.ts";
+import { measureFirstQuery } from "./bench/first-query.ts";
 import { type Measurement, measure } from "./bench/process-tree.ts";
 import { type FirstVisit, measureFirstVisit, readIndexLists, refetchedBytes } from "./bench/reader-costs.ts";
+import {
+  BENCH_WORDS,
+  formatWordTable,
+  releasesContaining,
+  type WordFigures,
+  wordFigures,
+} from "./bench/words.ts";
 import { copyProject } from "./bench/workspace.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -219,7 +226,8 @@ const summary = {
   },
   ratio: fullWall / bareTotal,
   devLoopMs: undefined as number | undefined,
-  firstQuery: {} as Record<string, FirstQuery>,
+  /** Per word of BENCH_WORDS: releases containing it, and a first search's bytes and results, ours and bare. */
+  words: [] as WordFigures[],
   firstVisit: undefined as FirstVisit | undefined,
   /** Per Pagefind language: the whole index saved for offline use, and what one edited release makes it fetch again. */
   offlineIndex: {} as Record<string, { bytes: number; files: number; refetchedAfterEdit?: number }>,
@@ -229,25 +237,43 @@ for (const [language, list] of readIndexLists(fullSite)) {
   summary.offlineIndex[language] = { bytes: list.bytes, files: list.files.length };
 }
 
-// Words the generated corpus uses in every few releases.
-const FIRST_QUERIES = [
-  ["en", "battery"],
-  ["zh", "新能源"],
-] as const;
+// Each word of the fixed list searched first in a fresh browser, on our site
+// and on the bare one, with what the corpus says a search should find.
 let firstQueryProblem: string | undefined;
 if (values["skip-browser"]) {
   firstQueryProblem = "skipped (--skip-browser)";
 } else if (!existsSync(CHROMIUM)) {
   firstQueryProblem = `no Chromium at ${CHROMIUM}`;
-} else {
-  const server = await serveStatic(fullSite);
+}
+{
+  const servers = firstQueryProblem
+    ? undefined
+    : { ours: await serveStatic(fullSite), bare: await serveStatic(path.join(bareDir, "_site")) };
   try {
-    for (const [locale, query] of FIRST_QUERIES) {
-      summary.firstQuery[`${locale} ${query}`] = await measureFirstQuery(server, `/${locale}/search/`, query);
+    for (const word of BENCH_WORDS) {
+      const containing = releasesContaining(corpus, word);
+      if (!servers) {
+        summary.words.push(wordFigures(word, containing));
+        continue;
+      }
+      const measured: Parameters<typeof wordFigures>[2] = {};
+      const searchPath = `/${word.locale}/search/`;
+      // One side failing (a page that never shows a count) leaves the other's figures.
+      for (const side of ["bare", "ours"] as const) {
+        try {
+          measured[side] = await measureFirstQuery(servers[side], searchPath, word.word);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+          measured.problem = [measured.problem, `${side}: ${reason}`].filter(Boolean).join("; ");
+        }
+      }
+      summary.words.push(wordFigures(word, containing, measured));
     }
-    summary.firstVisit = await measureFirstVisit(server, `/zh/releases/${corpus[0]?.slug ?? ""}/`);
+    if (servers)
+      summary.firstVisit = await measureFirstVisit(servers.ours, `/zh/releases/${corpus[0]?.slug ?? ""}/`);
   } finally {
-    await server.close();
+    await servers?.ours.close();
+    await servers?.bare.close();
   }
 }
 
@@ -363,11 +389,10 @@ if (values.json) {
   if (s.devLoopMs !== undefined)
     log(`  dev loop           one edited release rewritten in ${seconds(s.devLoopMs)} (npm start, watch)`);
   if (devLoopProblem) log(`  dev loop           not measured: ${devLoopProblem}`);
-  for (const [query, first] of Object.entries(s.firstQuery)) {
-    log(
-      `  first query        ${query}: ${formatBytes(first.bytes)} transferred with gzip (${formatBytes(first.uncompressedBytes)} uncompressed; Pagefind ${formatBytes(first.pagefindBytes)}), ${first.results} results shown`,
-    );
-  }
+  log(
+    "  first query        per word, in a fresh browser without the service worker, bytes as sent (gzip); bare = bare Pagefind's JS API on the bare site",
+  );
+  for (const line of formatWordTable(s.words)) log(`    ${line}`);
   if (firstQueryProblem) log(`  first query        not measured: ${firstQueryProblem}`);
   if (s.firstVisit)
     log(

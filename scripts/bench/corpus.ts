@@ -5,7 +5,8 @@
 // list. The Chinese vocabulary has many words that share first characters
 // (新能源/新材料/新闻, 电池/电网/电价), which is what stresses a search
 // index. Company, place and tag values avoid the vocabulary, so a word's
-// presence in a release is decided by its title and body alone.
+// presence in a release is decided by its title and body alone. A few rare
+// terms (RARE) give the long tail of words real newsrooms have.
 
 export interface CorpusOptions {
   releases: number;
@@ -334,6 +335,23 @@ const ZH = {
   unit: ["万吨", "亿元", "万千瓦", "个", "家", "万标准箱", "万亩", "千瓦时", "项", "座"],
 };
 
+/**
+ * Terms each release mentions with a small probability, in both languages
+ * (the two files are translations): the skewed picks above put even their
+ * rarest word in about 45% of releases, and a newsroom's archive also has
+ * words a few releases use. The bench's word list (scripts/bench/words.ts)
+ * takes its rare words from here.
+ */
+const RARE = [
+  { en: "tidal power station", zh: "潮汐电站" },
+  { en: "perovskite solar cell", zh: "钙钛矿电池" },
+  { en: "seawater desalination", zh: "海水淡化" },
+  { en: "all-vanadium flow battery", zh: "全钒液流电池" },
+  { en: "vanadium-titanium magnetite", zh: "钒钛磁铁矿" },
+];
+/** Share of releases mentioning each rare term. */
+const RARE_SHARE = 0.03;
+
 /** Values outside the vocabulary above. */
 const COMPANIES = ["Orbis Works", "Calder Group", "Tamsin Holdings", "Quillon Partners", "Vesta Row"];
 const PLACES = { en: ["Orbisville", "Calder Bay", "Tamsin"], zh: ["甲市", "乙县", "丙州"] };
@@ -341,6 +359,9 @@ const TAGS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"];
 
 export function generateCorpus({ releases, seed = 42 }: CorpusOptions): CorpusRelease[] {
   const rand = random(seed);
+  // Rare terms draw from a stream of their own, so adding them left the
+  // rest of the text as it was.
+  const rareRand = random(seed ^ 0x5bd1e995);
   const int = (n: number) => Math.floor(rand() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
   // Skewed towards early items but reaching all: realistic word frequencies.
@@ -406,6 +427,12 @@ export function generateCorpus({ releases, seed = 42 }: CorpusOptions): CorpusRe
     const zhTitle = `${pick(ZH.org)}${pick(ZH.verb)}${skewed(ZH.topic)}工作（第${i + 1}号）`;
     const zhParagraphs = Array.from({ length: 9 + int(4) }, () => paragraph(zhSentence, ""));
     const zhList = Array.from({ length: 3 + int(3) }, () => `${pick(ZH.verb)}${skewed(ZH.topic)}`);
+    for (const term of RARE) {
+      if (rareRand() >= RARE_SHARE) continue;
+      const at = Math.floor(rareRand() * Math.min(enParagraphs.length, zhParagraphs.length));
+      enParagraphs[at] += ` A ${term.en} pilot has also entered trial operation.`;
+      zhParagraphs[at] += `此外，${term.zh}示范项目已进入试运行阶段。`;
+    }
 
     const file = (title: string, location: string, paragraphs: string[], heading: string, list: string[]) => {
       const half = Math.ceil(paragraphs.length / 2);
