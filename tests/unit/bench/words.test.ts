@@ -112,11 +112,14 @@ describe("reading a search page's status line", () => {
     }
   });
 
-  it.each(registry.all.map((l) => l.code))("reads no results, which repeats the query, as 0 in %s", (code) => {
-    for (const query of ["钒", "perovskite"]) {
-      expect(foundInStatus(translator.t(code, "search.empty", { query }), query)).toBe(0);
-    }
-  });
+  it.each(registry.all.map((l) => l.code))(
+    "reads no results, which repeats the query, as 0 in %s",
+    (code) => {
+      for (const query of ["钒", "perovskite"]) {
+        expect(foundInStatus(translator.t(code, "search.empty", { query }), query)).toBe(0);
+      }
+    },
+  );
 
   it("reads nothing from a status without a count or the query", () => {
     for (const code of registry.all.map((l) => l.code)) {
@@ -150,9 +153,9 @@ describe("the bench's word table", () => {
   });
 
   it("keeps the ratio only when both sides were measured", () => {
-    expect(wordFigures(zhCommon, 800, { bare: figures(100_000, 700), ours: figures(80_000, 800) }).ratio).toBe(
-      0.8,
-    );
+    expect(
+      wordFigures(zhCommon, 800, { bare: figures(100_000, 700), ours: figures(80_000, 800) }).ratio,
+    ).toBe(0.8);
     expect(wordFigures(zhCommon, 800, { bare: figures(100_000, 700) }).ratio).toBeUndefined();
     expect(wordFigures(zhCommon, 800).characters).toBe(6);
   });
