@@ -3,7 +3,8 @@
 // Pagefind, alternating for several rounds, and prints medians per phase
 // (wall, CPU, peak RSS), sizes, the ratio between the two, and the time from
 // editing one release to its page being rewritten under `npm start`, and what
-// a first search transfers (in the system's Chromium, when it has one).
+// a first search transfers for each word of a fixed list (scripts/bench/words.ts),
+// ours and bare Pagefind's, in the system's Chromium when it has one.
 import { spawn } from "node:child_process";
 import {
   appendFileSync,

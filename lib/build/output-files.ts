@@ -6,12 +6,18 @@ import path from "node:path";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 
 export function listFiles(dir: string): string[] {
+  // One list for the whole walk: spreading a folder's list into its parent's
+  // passes every path as an argument, which overflows the call stack at
+  // about 150,000 files (a large archive's index or share cards).
   const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listFiles(full));
-    else if (entry.isFile()) files.push(full);
-  }
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.push(full);
+    }
+  };
+  walk(dir);
   return files;
 }
 
