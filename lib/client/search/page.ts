@@ -1,9 +1,28 @@
 // The search page's script (src/search.njk loads it as assets/search.js,
 // the only page that does): starts the controller with this browser's
 // location, history and Pagefind, and offline saving of this language's index.
+import { MANIFEST } from "../../search/parts.ts";
 import { type Pagefind, startSearch } from "./controller.ts";
 import { offlineIndex } from "./offline-index.ts";
 import type { Strings } from "./render.ts";
+import { type Manifest, openSearchIndex } from "./search-index.ts";
+
+/**
+ * Pagefind takes a new instance's language from <html lang>: it is set to
+ * the part's language while the instance is made, and put back in the same
+ * task, before anything is drawn or announced.
+ */
+function withLanguage<T>(language: string, create: () => T): T {
+  const html = document.documentElement;
+  const own = html.getAttribute("lang");
+  html.setAttribute("lang", language);
+  try {
+    return create();
+  } finally {
+    if (own === null) html.removeAttribute("lang");
+    else html.setAttribute("lang", own);
+  }
+}
 
 const root = document.getElementById("search");
 if (root) {
@@ -11,10 +30,17 @@ if (root) {
   // prefix is not "/": resolve it from this script's own URL.
   const pagefindBase = new URL("../pagefind/", import.meta.url);
   const lang = root.dataset.lang ?? document.documentElement.lang;
+  const version = root.dataset.indexVersion ?? "";
   void startSearch(root, {
-    async importPagefind() {
+    async openIndex() {
+      const manifestUrl = new URL(`${MANIFEST}?v=${encodeURIComponent(version)}`, pagefindBase);
+      const response = await fetch(manifestUrl);
+      if (!response.ok) throw new Error(`${manifestUrl.pathname}: ${response.status}`);
+      const manifest = ((await response.json()) as Manifest).languages[lang.toLowerCase()];
+      if (!manifest) throw new Error(`no search index for ${lang}`);
       const pagefindUrl = new URL("pagefind.js", pagefindBase).href;
-      return (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
+      const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
+      return openSearchIndex(pagefind, { base: pagefindBase.pathname, manifest, version, withLanguage });
     },
     location,
     history,
