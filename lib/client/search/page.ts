@@ -5,24 +5,8 @@ import { MANIFEST } from "../../search/parts.ts";
 import { type Pagefind, startSearch } from "./controller.ts";
 import { offlineIndex } from "./offline-index.ts";
 import type { Strings } from "./render.ts";
-import { type Manifest, openSearchIndex } from "./search-index.ts";
+import { type Manifest, openSearchIndex, withLanguage } from "./search-index.ts";
 
-/**
- * Pagefind takes a new instance's language from <html lang>: it is set to
- * the part's language while the instance is made, and put back in the same
- * task, before anything is drawn or announced.
- */
-function withLanguage<T>(language: string, create: () => T): T {
-  const html = document.documentElement;
-  const own = html.getAttribute("lang");
-  html.setAttribute("lang", language);
-  try {
-    return create();
-  } finally {
-    if (own === null) html.removeAttribute("lang");
-    else html.setAttribute("lang", own);
-  }
-}
 
 const root = document.getElementById("search");
 if (root) {

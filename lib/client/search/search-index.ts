@@ -82,6 +82,23 @@ function addCounts(into: FacetCounts, from: FacetCounts): void {
   }
 }
 
+/**
+ * Pagefind takes a new instance's language from <html lang>: it is set to
+ * the part's language while the instance is made, and put back in the same
+ * task, before anything is drawn or announced.
+ */
+export function withLanguage<T>(language: string, create: () => T): T {
+  const html = document.documentElement;
+  const own = html.getAttribute("lang");
+  html.setAttribute("lang", language);
+  try {
+    return create();
+  } finally {
+    if (own === null) html.removeAttribute("lang");
+    else html.setAttribute("lang", own);
+  }
+}
+
 /** The manifest's languages, as the build writes them (lib/search/pagefind.ts). */
 export interface Manifest {
   languages: Record<string, LanguageManifest>;

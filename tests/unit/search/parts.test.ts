@@ -37,7 +37,7 @@ describe("splitIntoParts", () => {
     expect(parts.map((p) => p.key)).toEqual(["en-x-y2025", "en-x-y2025b"]);
     expect(parts.map((p) => p.documents.length)).toEqual([501, 500]);
     // Newest first across the pieces too.
-    expect(parts[0]?.documents[0]?.sortKey > (parts[1]?.documents[0]?.sortKey ?? "")).toBe(true);
+    expect((parts[0]?.documents[0]?.sortKey ?? "") > (parts[1]?.documents[0]?.sortKey ?? "")).toBe(true);
   });
 });
 
@@ -97,6 +97,10 @@ describe("runWithinBudget", () => {
     await drain(fits.release, all);
     expect(await all).toEqual([0, 1, 2, 3]);
     expect(fits.peak()).toBe(2);
+    const cores = tasks([1, 1, 1]);
+    const two = runWithinBudget(cores.list, 700, 2);
+    await drain(cores.release, two);
+    expect(cores.peak()).toBe(2);
     const heavy = tasks([900, 900]);
     const one = runWithinBudget(heavy.list, 500);
     await drain(heavy.release, one);
