@@ -5,6 +5,7 @@
 // (scripts/bench/bare-site.ts) marks its status line and results the same
 // way, so both are measured alike.
 
+import type { Page } from "playwright-core";
 import type { StaticServer } from "../../lib/deploy/static-server.ts";
 import { openBrowser } from "./chromium.ts";
 import { foundInStatus } from "./words.ts";
@@ -19,6 +20,19 @@ export interface FirstQuery {
   results: number;
   /** Results found, as the status line counts them. */
   found: number | undefined;
+  /** Set when the page had searched only the releases from this year on. */
+  fromYear?: number;
+}
+
+/** The status line read with the page's own templates (our page carries them in data-strings; the bare one has none). */
+async function statusCount(page: Page, query: string): Promise<Pick<FirstQuery, "found" | "fromYear">> {
+  const status = (await page.locator(".search-status").textContent()) ?? "";
+  const strings = await page.evaluate(() => {
+    const carried = document.querySelector("[data-strings]")?.getAttribute("data-strings");
+    return carried ? (JSON.parse(carried) as Record<string, string>) : {};
+  });
+  const count = foundInStatus(status, query, strings);
+  return { found: count?.found, ...(count?.fromYear === undefined ? {} : { fromYear: count.fromYear }) };
 }
 
 const sum = (values: Iterable<number>) => [...values].reduce((total, n) => total + n, 0);
@@ -50,7 +64,7 @@ export async function measureFirstQuery(
         [...server.bytesSent].filter(([url]) => url.includes("/pagefind/")).map(([, n]) => n),
       ),
       results: await page.locator(".result").count(),
-      found: foundInStatus((await page.locator(".search-status").textContent()) ?? "", query),
+      ...(await statusCount(page, query)),
     };
   } finally {
     await visitor.close();

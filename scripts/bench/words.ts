@@ -74,15 +74,54 @@ export function formatRatio(ours: number, bare: number): string {
   return `${(ours / bare).toFixed(2)}×`;
 }
 
+/** What a search page's status line says was found. */
+export interface StatusCount {
+  found: number;
+  /** When only releases from this year on were searched yet (older index parts wait). */
+  fromYear?: number;
+}
+
+const PLACEHOLDER = /\\\{\\\{\s*(\w+)\s*\\\}\\\}/g;
+
+/** A pattern matching the whole of what `template` gives, capturing its count and year. */
+function templatePattern(template: string): RegExp {
+  const captured = new Set<string>();
+  const pattern = escapeRegExp(template).replace(PLACEHOLDER, (_, name: string) => {
+    // A group name may appear once; a repeated placeholder matches any number.
+    if (name !== "count" && name !== "year") return "[\\s\\S]*?";
+    if (captured.has(name)) return "\\d+";
+    captured.add(name);
+    return `(?<${name}>\\d+)`;
+  });
+  return new RegExp(`^${pattern}$`, "u");
+}
+
 /**
- * Results found, as a search page's status line says: its count ("1,234
- * releases found", "共找到1234篇新闻稿"), or none when it repeats the query
- * without one (no results); undefined when it says neither.
+ * Results found, as a search page's status line says: matched against the
+ * page's own status templates when it has them (`strings`, the search.
+ * strings our page carries in data-strings: "{{count}} releases found",
+ * "{{year}}年以来找到{{count}}篇新闻稿", the no-results message); otherwise its
+ * first number ("1,234", the bare page's bare count), or 0 when it repeats
+ * the query without a number. Undefined when it says none of these.
  */
-export function foundInStatus(status: string, query: string): number | undefined {
-  const digits = /\d[\d,.\s\u00a0\u202f]*/.exec(status)?.[0].replace(/\D/g, "");
-  if (digits) return Number(digits);
-  return query !== "" && status.includes(query) ? 0 : undefined;
+export function foundInStatus(
+  status: string,
+  query: string,
+  strings: Record<string, string> = {},
+): StatusCount | undefined {
+  const text = status.trim();
+  for (const [key, template] of Object.entries(strings)) {
+    if (!/^(results|partial)_\w+$/.test(key)) continue;
+    const groups = templatePattern(template).exec(text)?.groups;
+    if (!groups?.count) continue;
+    return key.startsWith("partial") && groups.year
+      ? { found: Number(groups.count), fromYear: Number(groups.year) }
+      : { found: Number(groups.count) };
+  }
+  if (strings.empty && templatePattern(strings.empty).test(text)) return { found: 0 };
+  const digits = /\d[\d,.\s\u00a0\u202f]*/.exec(text)?.[0].replace(/\D/g, "");
+  if (digits) return { found: Number(digits) };
+  return query !== "" && text.includes(query) ? { found: 0 } : undefined;
 }
 
 /** What one first search transferred and found (scripts/bench/first-query.ts). */
@@ -94,6 +133,8 @@ export interface QueryFigures {
   results: number;
   /** Results found, from the status line. */
   found: number | undefined;
+  /** Set when the page had searched only the releases from this year on. */
+  fromYear?: number;
 }
 
 /** One row of the bench's word table, as the JSON summary holds it. */
@@ -144,6 +185,7 @@ const pad = (text: string, width: number, right = false) => {
 };
 
 const found = (q: QueryFigures | undefined) => (q ? String(q.found ?? "?") : "–");
+const fromYear = (q: QueryFigures) => (q.fromYear === undefined ? "" : ` from ${q.fromYear}`);
 const bytes = (q: QueryFigures | undefined) =>
   q ? `${formatBytes(q.bytes)} (${formatBytes(q.pagefindBytes)})` : "–";
 
@@ -168,7 +210,7 @@ export function formatWordTable(rows: readonly WordFigures[]): string[] {
     row.frequency,
     String(row.containing),
     found(row.bare),
-    row.ours ? `${found(row.ours)}/${row.ours.results}` : "–",
+    row.ours ? `${found(row.ours)}/${row.ours.results}${fromYear(row.ours)}` : "–",
     bytes(row.bare),
     bytes(row.ours),
     row.bare && row.ours ? formatRatio(row.ours.bytes, row.bare.bytes) : "–",

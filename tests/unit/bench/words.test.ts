@@ -105,33 +105,56 @@ describe("what counts as containing a word", () => {
 describe("reading a search page's status line", () => {
   const registry = loadRegistry(projectRoot);
   const translator = createTranslator(registry, loadBundles(projectRoot, registry));
+  const codes = registry.all.map((l) => l.code);
 
-  it.each(registry.all.map((l) => l.code))("reads the count of results in %s", (code) => {
+  it.each(codes)("reads the count of results in %s with the page's templates, and without them", (code) => {
+    const strings = translator.strings(code, "search");
     for (const count of [1, 7, 1234]) {
-      expect(foundInStatus(translator.t(code, "search.results", { count }), "电")).toBe(count);
+      const status = translator.t(code, "search.results", { count });
+      expect(foundInStatus(status, "电", strings)).toEqual({ found: count });
+      expect(foundInStatus(status, "电")).toEqual({ found: count });
     }
   });
 
-  it.each(registry.all.map((l) => l.code))(
-    "reads no results, which repeats the query, as 0 in %s",
-    (code) => {
-      for (const query of ["钒", "perovskite"]) {
-        expect(foundInStatus(translator.t(code, "search.empty", { query }), query)).toBe(0);
-      }
-    },
-  );
+  it.each(codes)("reads a partial answer's count and first year in %s, whichever comes first", (code) => {
+    const strings = translator.strings(code, "search");
+    for (const count of [1, 312]) {
+      const status = translator.t(code, "search.partial", { count, year: 2023 });
+      expect(foundInStatus(status, "电", strings)).toEqual({ found: count, fromYear: 2023 });
+    }
+  });
+
+  it.each(codes)("reads no results, which repeats the query, as 0 in %s", (code) => {
+    const strings = translator.strings(code, "search");
+    for (const query of ["钒", "perovskite", "2023"]) {
+      const status = translator.t(code, "search.empty", { query });
+      expect(foundInStatus(status, query, strings)).toEqual({ found: 0 });
+      if (!/\d/.test(query)) expect(foundInStatus(status, query)).toEqual({ found: 0 });
+    }
+  });
 
   it("reads nothing from a status without a count or the query", () => {
-    for (const code of registry.all.map((l) => l.code)) {
-      expect(foundInStatus(translator.t(code, "search.loading"), "电")).toBeUndefined();
+    for (const code of codes) {
+      const strings = translator.strings(code, "search");
+      expect(foundInStatus(translator.t(code, "search.loading"), "电", strings)).toBeUndefined();
     }
     expect(foundInStatus("", "")).toBeUndefined();
   });
 
-  it("reads grouped digits as one number", () => {
-    expect(foundInStatus("12,345 releases found", "x")).toBe(12345);
-    expect(foundInStatus("12 345 résultats", "x")).toBe(12345);
-    expect(foundInStatus("3", "x")).toBe(3);
+  it("reads a bare count, and grouped digits as one number", () => {
+    expect(foundInStatus("3", "x")).toEqual({ found: 3 });
+    expect(foundInStatus("12,345 releases found", "x")).toEqual({ found: 12345 });
+    expect(foundInStatus("12 345 résultats", "x")).toEqual({ found: 12345 });
+  });
+
+  it("takes templates with pattern characters and repeated placeholders literally", () => {
+    const strings = { partial_other: "[{{year}}+] ({{count}}) found? {{count}} in {{where}}." };
+    expect(foundInStatus("[2023+] (5) found? 5 in the archive.", "x", strings)).toEqual({
+      found: 5,
+      fromYear: 2023,
+    });
+    // Not the template's text: the first number, as for a page without templates.
+    expect(foundInStatus("[2023+] (5) foundX 5 in the archive.", "x", strings)).toEqual({ found: 2023 });
   });
 });
 
@@ -158,6 +181,15 @@ describe("the bench's word table", () => {
     ).toBe(0.8);
     expect(wordFigures(zhCommon, 800, { bare: figures(100_000, 700) }).ratio).toBeUndefined();
     expect(wordFigures(zhCommon, 800).characters).toBe(6);
+  });
+
+  it("says when ours had searched only the newest releases", () => {
+    const partial = { ...figures(150_000, 312), fromYear: 2023 };
+    const [, line = ""] = formatWordTable([
+      wordFigures(zhCommon, 800, { bare: figures(100_000, 700), ours: partial }),
+    ]);
+    expect(line).toContain("312/10 from 2023");
+    expect(line).toContain("1.50×");
   });
 
   it("lines its columns up when words are Chinese, and says why a side is missing", () => {
