@@ -8,9 +8,9 @@ export default defineSite({
   // Date-only release times are calendar dates in this zone.
   timeZone: "Asia/Shanghai",
   releasesPerPage: 20,
-  // true builds the search index one language after another: slower, but
-  // with less memory at its peak (see docs/performance.md).
-  indexOneLanguageAtATime: false,
+  // Megabytes the search indexer may use; the index is built in parts, as
+  // many at once as fit (see docs/performance.md). SEARCH_INDEX_MEMORY overrides it.
+  searchIndexMemory: 1024,
   // true publishes HTML typed into release bodies as written, scripts
   // included; false keeps only safe markup and warns about the rest (see
   // allowRawHtml in lib/content/site.ts).

@@ -129,11 +129,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       const sources = new Map(newsroom.releases.map((r) => [`${r.locale}/${r.slug}`, r]));
       const documents = newsroom.pages.releases.map((view) => {
         const source = sources.get(view.sourceId) as Release;
-        const body = renderBody(source.body, { allowRawHtml: newsroom.site.allowRawHtml, splitHan: true });
+        const body = renderBody(source.body, { allowRawHtml: newsroom.site.allowRawHtml });
         return indexDocument(view, body.html);
       });
       const report = await buildSearchIndex(documents, path.join(stagingDir, "pagefind"), {
-        oneLanguageAtATime: newsroom.site.indexOneLanguageAtATime,
+        memoryBudgetMb: newsroom.site.searchIndexMemory,
       });
       const indexed = new Set(newsroom.pages.releases.map((view) => view.locale.code));
       const problems = checkPagefindReport(report, newsroom.registry, indexed);

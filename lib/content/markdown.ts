@@ -6,7 +6,6 @@ import htmlBlock from "markdown-it/lib/rules_block/html_block.mjs";
 import type StateBlock from "markdown-it/lib/rules_block/state_block.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import markdownItAnchor from "markdown-it-anchor";
-import { splitHan } from "../search/han.ts";
 import { ALLOWED_SCHEMES, type Removal, sanitizeBodyHtml } from "./sanitize.ts";
 
 /**
@@ -108,21 +107,7 @@ export function createMarkdown(): MarkdownIt {
   md.core.ruler.push("escape_unclosed_html", (state) => {
     escapeUnclosedOpeners(state.tokens);
   });
-  // The copy of a release given to the search index splits Han text into
-  // single characters (see lib/search/han.ts); rendering for pages leaves it alone.
-  md.core.ruler.push("split_han_for_index", (state) => {
-    if (!(state.env as RenderEnv | undefined)?.splitHan) return;
-    for (const token of state.tokens) {
-      for (const child of token.children ?? []) {
-        if (child.type === "text") child.content = splitHan(child.content);
-      }
-    }
-  });
   return md;
-}
-
-export interface RenderEnv {
-  splitHan?: boolean;
 }
 
 export const markdown = createMarkdown();
@@ -130,8 +115,6 @@ export const markdown = createMarkdown();
 export interface BodyOptions {
   /** The site's `allowRawHtml`: publish raw HTML in bodies as written. */
   allowRawHtml: boolean;
-  /** For the search index: Han text split into single characters. */
-  splitHan?: boolean;
 }
 
 export interface RenderedBody {
@@ -147,7 +130,7 @@ export interface RenderedBody {
  * addresses, so it is left exactly as markdown-it wrote it.
  */
 export function renderBody(source: string, options: BodyOptions, md: MarkdownIt = markdown): RenderedBody {
-  const env: RenderEnv = options.splitHan ? { splitHan: true } : {};
+  const env = {};
   const tokens = md.parse(source, env);
   const html = md.renderer.render(tokens, md.options, env);
   const hasRawHtml = tokens.some(

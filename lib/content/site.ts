@@ -21,11 +21,13 @@ const siteSchema = z.strictObject({
   releasesPerPage: z.number().int().min(1).default(20),
   // Hosting in a subdirectory: "/newsroom/". PATH_PREFIX overrides it.
   pathPrefix: checked(pathPrefixProblem).default("/"),
-  // Build the search index one language after another: slower, but the
-  // indexer's memory peak is the largest language's instead of the sum.
-  indexOneLanguageAtATime: z
-    .boolean({ error: "expected true or false (in the environment: 1, true, 0 or false)" })
-    .default(false),
+  // Megabytes the search indexer may use (lib/search/pagefind.ts): parts of
+  // the index are built at the same time while they fit. Less is slower.
+  searchIndexMemory: z.coerce
+    .number({ error: "expected a number of megabytes, at least 256" })
+    .int("expected a whole number of megabytes")
+    .min(256, "expected at least 256 (megabytes)")
+    .default(1024),
   // HTML typed into a release body. false (the default): it is reduced to
   // an allow-list (lib/content/sanitize.ts: what Markdown writes, figures,
   // superscript and subscript, video players from YouTube's privacy-enhanced
@@ -52,27 +54,18 @@ const siteSchema = z.strictObject({
 export type SiteInput = z.input<typeof siteSchema>;
 export type Site = z.output<typeof siteSchema>;
 
-/** "1"/"true" and "0"/"false"; anything else is left for the schema to refuse by name. */
-function parseFlag(value: string): boolean | string {
-  if (/^(1|true)$/i.test(value)) return true;
-  if (/^(0|false)$/i.test(value)) return false;
-  return value;
-}
-
 /**
  * Validates the site record. SITE_URL and PATH_PREFIX override `url` and
  * `pathPrefix`, so a preview deploy can use its own address without editing
- * the file; INDEX_ONE_LANGUAGE_AT_A_TIME lets a build machine with little
- * memory index one language at a time.
+ * the file; SEARCH_INDEX_MEMORY lets a build machine with little or much
+ * memory set the indexer's budget.
  */
 export function defineSite(input: SiteInput, env: NodeJS.ProcessEnv = process.env): Site {
   const merged = {
     ...input,
     ...(env.SITE_URL ? { url: env.SITE_URL } : {}),
     ...(env.PATH_PREFIX ? { pathPrefix: normalizePathPrefix(env.PATH_PREFIX) } : {}),
-    ...(env.INDEX_ONE_LANGUAGE_AT_A_TIME
-      ? { indexOneLanguageAtATime: parseFlag(env.INDEX_ONE_LANGUAGE_AT_A_TIME) }
-      : {}),
+    ...(env.SEARCH_INDEX_MEMORY ? { searchIndexMemory: env.SEARCH_INDEX_MEMORY } : {}),
   };
   const parsed = siteSchema.safeParse(merged);
   if (!parsed.success) {
@@ -80,7 +73,7 @@ export function defineSite(input: SiteInput, env: NodeJS.ProcessEnv = process.en
     const overrides: Record<string, string | undefined> = {
       url: env.SITE_URL ? "SITE_URL" : undefined,
       pathPrefix: env.PATH_PREFIX ? "PATH_PREFIX" : undefined,
-      indexOneLanguageAtATime: env.INDEX_ONE_LANGUAGE_AT_A_TIME ? "INDEX_ONE_LANGUAGE_AT_A_TIME" : undefined,
+      searchIndexMemory: env.SEARCH_INDEX_MEMORY ? "SEARCH_INDEX_MEMORY" : undefined,
     };
     const problems = problemsFromZod("_data/site.ts", parsed.error.issues).map((p) => {
       const variable = p.field ? overrides[p.field] : undefined;

@@ -1,22 +1,40 @@
 // What the search index sees of a release: title, metadata and body, with
-// Han text split into single characters (lib/search/han.ts), plus the filters,
+// Han text as overlapping pairs (lib/search/han.ts), plus the filters,
 // sort key and display metadata Pagefind returns with each result. Built
 // from the content model, so navigation and lists are never indexed and the
 // served HTML needs no search-only markup.
 import { escapeHtml } from "../view/html.ts";
 import type { ReleaseView } from "../view/views.ts";
-import { splitHan } from "./han.ts";
+import { encodeHan } from "./han.ts";
+import type { PartDocument } from "./parts.ts";
 
-export interface IndexDocument {
+export interface IndexDocument extends PartDocument {
   url: string;
-  /** The page's <html lang>, which names its index. */
-  language: string;
+  /** Head and body: lib/search/pagefind.ts wraps them in <html lang> with the part's Pagefind language. */
   html: string;
 }
 
-const text = (value: string) => escapeHtml(splitHan(value));
+const text = (value: string) => escapeHtml(encodeHan(value));
 
-/** `bodyHtml`: the body as renderBody (lib/content/markdown.ts) writes it with `splitHan`. */
+// Markup inside a paragraph: dropped from the index copy, so that a Han run
+// broken by it (新**能源**) is one run, paired across the tag as readers read it.
+const INLINE_TAG =
+  /<\/?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b[^>]*>/gi;
+
+/**
+ * The index copy of a rendered body: inline markup dropped, the text
+ * between block tags encoded. Tags and entities are ASCII, so encoding the
+ * text between tags never touches them.
+ */
+export function indexBodyHtml(html: string): string {
+  return html
+    .replace(INLINE_TAG, "")
+    .split(/(<[^>]*>)/)
+    .map((part, i) => (i % 2 === 1 ? part : encodeHan(part)))
+    .join("");
+}
+
+/** `bodyHtml`: the body as renderBody (lib/content/markdown.ts) writes it for the page. */
 export function indexDocument(view: ReleaseView, bodyHtml: string): IndexDocument {
   const { release } = view;
   // Values inside data-pagefind-ignore are kept as filters, meta and sort but
@@ -41,14 +59,25 @@ export function indexDocument(view: ReleaseView, bodyHtml: string): IndexDocumen
     .map(text)
     .join(" · ");
   const html = [
-    `<!DOCTYPE html><html lang="${escapeHtml(view.locale.htmlLang)}"><head><meta charset="utf-8">`,
+    `<head><meta charset="utf-8">`,
     `<title>${escapeHtml(release.title)}</title></head><body><main data-pagefind-body>`,
     `<h1>${text(release.title)}</h1>`,
     `<div data-pagefind-ignore>${hidden.join("")}</div>`,
     release.summary ? `<p>${text(release.summary)}</p>` : "",
     searchableMeta ? `<p>${searchableMeta}</p>` : "",
-    bodyHtml,
-    "</main></body></html>",
+    indexBodyHtml(bodyHtml),
+    "</main></body>",
   ].join("");
-  return { url: view.url, language: view.locale.htmlLang.toLowerCase(), html };
+  return {
+    url: view.url,
+    language: view.locale.htmlLang.toLowerCase(),
+    year: release.year,
+    sortKey: release.sortKey,
+    filters: {
+      year: [String(release.year)],
+      ...(release.company ? { company: [release.companyKey ?? release.company] } : {}),
+      tag: release.tags.map((tag) => tag.key),
+    },
+    html,
+  };
 }

@@ -1,26 +1,81 @@
-// Han characters (Chinese, and Japanese kanji) are indexed one character per
-// word. Pagefind's browser code splits a Chinese query with the browser's
-// Intl.Segmenter while its indexer segments pages with another dictionary;
-// the two disagree (锂电|池 indexed, 锂|电池 queried), and a short word only
-// loads the first index chunk of the words it prefixes. Indexing single
-// characters and searching a Chinese query as an exact phrase of characters
-// (lib/client/search/query.ts) makes every substring findable. The served
-// pages are untouched: only the copy given to Pagefind is split.
+// How Han text (Chinese, and Japanese kanji) is given to the search index
+// and asked of it: as overlapping character pairs, the bigram approach of
+// Lucene's CJK analyzer and Elasticsearch's cjk_bigram. 新能源汽车 is indexed
+// as the words 新能 能源 源汽 汽车, and a query of two or more characters is
+// asked as the phrase of its pairs, so every substring is found, whatever
+// a dictionary thinks the words are. Pairs are rarer than single characters:
+// each word's postings, and so what a first query downloads, are about a
+// third of what one character per word cost (figures in docs/performance.md).
 //
-// Upstream: the segmentation disagreement is
-// https://github.com/Pagefind/pagefind/issues/1237 (reported for Japanese,
-// confirmed there for Chinese). For the chunk loading we found no upstream
-// issue matching what we measured with Pagefind 1.5.2; the closest,
-// https://github.com/Pagefind/pagefind/pull/996, fixed short-prefix chunk
-// loading before 1.5. tests/browser/search-recall.test.ts tells whether an
-// upgrade makes this split unnecessary.
+// Pagefind must not segment the pairs again (its indexer and the browser's
+// Intl.Segmenter disagree: https://github.com/Pagefind/pagefind/issues/1237),
+// so a Chinese index is built under a language Pagefind does not segment
+// (lib/search/parts.ts). Its page text is then split on whitespace only, and
+// the excerpt it stores is the encoded text: two markers, kept in the stored
+// text but never part of an indexed word (Pagefind drops ASCII punctuation
+// from words), let the search page put the original text back
+// (`decodeIndexText`).
+//
+// A one-character query matches the pairs that start with it (Pagefind
+// searches words by prefix), not those that end with it: about as many
+// releases as Pagefind's own segmentation finds (the bench prints both).
 
-/** Zero-width space: Pagefind splits words on it and strips it from excerpts. */
-const WORD_BREAK = "\u200B";
+const HAN_RUN = /\p{Script=Han}+/gu;
+const HAN = /\p{Script=Han}/u;
 
-const HAN = /(\p{Script=Han})/gu;
+/** Starts a pair that continues a run: the reader sees only its second character. */
+export const CHAIN = "~";
+/** Starts a word the encoding split from the text before it, with no space in the original. */
+export const JOIN = "^";
 
-/** Puts a word break after every Han character. */
-export function splitHan(text: string): string {
-  return text.replace(HAN, `$1${WORD_BREAK}`);
+/** A run's overlapping pairs; a single character stands alone. */
+export function hanPairs(run: string): string[] {
+  const chars = [...run];
+  if (chars.length < 2) return chars;
+  return chars.slice(1).map((char, i) => `${chars[i]}${char}`);
 }
+
+const FULL_WIDTH: Record<string, string> = { [CHAIN]: "～", [JOIN]: "＾" };
+
+/**
+ * The index copy of a text: each Han run as its pairs, separated from each
+ * other and from neighbouring text by spaces with markers, so that
+ * `decodeIndexText` restores the text exactly. A marker the author typed
+ * after a space is shown in its full-width form instead, so it is never
+ * read as one of ours.
+ */
+export function encodeHan(text: string): string {
+  const safe = text.replace(/(\s)([~^])/g, (_, space: string, mark: string) => `${space}${FULL_WIDTH[mark]}`);
+  let out = "";
+  let last = 0;
+  for (const match of safe.matchAll(HAN_RUN)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    out += safe.slice(last, start);
+    if (start > 0 && !/\s/.test(safe[start - 1] ?? "")) out += ` ${JOIN}`;
+    out += hanPairs(match[0])
+      .map((pair, i) => (i === 0 ? pair : ` ${CHAIN}${pair}`))
+      .join("");
+    if (end < safe.length && !/\s/.test(safe[end] ?? "")) out += ` ${JOIN}`;
+    last = end;
+  }
+  return out + safe.slice(last);
+}
+
+/**
+ * `encodeHan` undone, in plain text or in Pagefind's excerpt HTML, where
+ * each matched word is in a `<mark>`. A marked pair that continues a run
+ * repeats the character before it: the mark takes that character over, so
+ * a phrase is highlighted from its first character. An excerpt may begin
+ * with a marker, its space left outside.
+ */
+export function decodeIndexText(text: string): string {
+  return text
+    .replace(/(\p{Script=Han})<\/mark> <mark>~\1/gu, "$1</mark><mark>")
+    .replace(/(\p{Script=Han}) <mark>~\1/gu, "<mark>$1")
+    .replace(/ (<mark>)?(?:\^|~\p{Script=Han})/gu, "$1")
+    .replace(/^(<mark>)?[~^](?=\S)/u, "$1");
+}
+
+/** True when the text has a Han character. */
+export const hasHan = (text: string): boolean => HAN.test(text);

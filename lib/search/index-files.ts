@@ -26,14 +26,20 @@ export function fileListName(language: string): string {
 }
 
 /**
- * Whether a file of the Pagefind folder belongs to a language's index: its
- * own index, fragments, filters and metadata, the runtime and the language's
- * WebAssembly (`wasm` in the entry file; `unknown` when Pagefind has no
- * stemmer for it).
+ * Whether a file of the Pagefind folder belongs to one Pagefind language
+ * (a part of a page language's index, lib/search/parts.ts): its own index,
+ * fragments, filters and metadata, the runtime, the parts manifest and the
+ * language's WebAssembly (`wasm` in the entry file; `unknown` when Pagefind
+ * has no stemmer for it).
  */
-export function belongsToLanguage(relativePath: string, language: string, wasm: string | null): boolean {
-  const lang = language.toLowerCase();
-  if (["pagefind.js", "pagefind-worker.js", "pagefind-entry.json"].includes(relativePath)) return true;
+export function belongsToIndex(relativePath: string, key: string, wasm: string | null): boolean {
+  const lang = key.toLowerCase();
+  if (
+    ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "pressroom-index.json"].includes(
+      relativePath,
+    )
+  )
+    return true;
   if (relativePath === `wasm.${wasm ?? "unknown"}.pagefind`) return true;
   if (relativePath.startsWith(`pagefind.${lang}_`) && relativePath.endsWith(".pf_meta")) return true;
   return (

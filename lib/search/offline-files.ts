@@ -4,7 +4,7 @@
 // use costs, and to fetch only the files a new build changed.
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { belongsToLanguage, fileListName, type IndexFileList } from "./index-files.ts";
+import { belongsToIndex, fileListName, type IndexFileList } from "./index-files.ts";
 
 interface Entry {
   languages: Record<string, { wasm?: string | null }>;
@@ -18,15 +18,19 @@ function walk(dir: string, prefix = ""): string[] {
   );
 }
 
-/** One list per language of the entry file; returns them for the build summary and the bench. */
-export function writeIndexFileLists(pagefindDir: string): IndexFileList[] {
+/**
+ * One list per page language, of the files of all its parts (`parts`: the
+ * Pagefind languages of each page language); returns them for the build
+ * summary and the bench.
+ */
+export function writeIndexFileLists(pagefindDir: string, parts: Record<string, string[]>): IndexFileList[] {
   const entry = JSON.parse(readFileSync(path.join(pagefindDir, "pagefind-entry.json"), "utf8")) as Entry;
   const all = walk(pagefindDir)
     .filter((f) => !f.startsWith("pressroom-files."))
     .sort();
-  return Object.entries(entry.languages).map(([language, info]) => {
+  return Object.entries(parts).map(([language, keys]) => {
     const files = all
-      .filter((f) => belongsToLanguage(f, language, info.wasm ?? null))
+      .filter((f) => keys.some((key) => belongsToIndex(f, key, entry.languages[key]?.wasm ?? null)))
       .map((f) => ({ path: f, bytes: statSync(path.join(pagefindDir, f)).size }));
     const list: IndexFileList = { language, files, bytes: files.reduce((sum, f) => sum + f.bytes, 0) };
     writeFileSync(path.join(pagefindDir, fileListName(language)), JSON.stringify(list));

@@ -1,11 +1,12 @@
 // The search phase, run by lib/build/pipeline.ts alongside Eleventy: builds
 // the Pagefind index from the release documents (lib/search/documents.ts)
-// with Pagefind's CLI, one index per <html lang>, each language in its own
-// run.
+// with Pagefind's CLI, in parts (lib/search/parts.ts), each part in its own
+// run, as many at once as the memory budget allows.
 // The build refuses an index made without Chinese word segmentation (the
 // CLI names its binary "Extended") or for other languages than the
 // registry's, since either would silently degrade search.
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -14,6 +15,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildTempDir } from "../build/leftovers.ts";
@@ -21,6 +23,13 @@ import { runCommand } from "../build/run-command.ts";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import type { IndexDocument } from "./documents.ts";
 import { writeIndexFileLists } from "./offline-files.ts";
+import {
+  type IndexPart,
+  type LanguageManifest,
+  languageManifest,
+  MANIFEST,
+  splitIntoParts,
+} from "./parts.ts";
 
 export interface PagefindReport {
   version: string;
@@ -49,12 +58,12 @@ export function parsePagefindOutput(output: string): PagefindReport {
   };
 }
 
-/** Writes the documents as files, one folder per URL, as Pagefind's CLI reads a site. */
-function writeDocuments(documents: readonly IndexDocument[], dir: string): void {
-  for (const doc of documents) {
+/** Writes a part's documents as files, one folder per URL, as Pagefind's CLI reads a site. */
+function writeDocuments(part: IndexPart<IndexDocument>, dir: string): void {
+  for (const doc of part.documents) {
     const file = path.join(dir, doc.url, "index.html");
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, doc.html);
+    writeFileSync(file, `<!DOCTYPE html><html lang="${part.key}">${doc.html}</html>`);
   }
 }
 
@@ -69,7 +78,27 @@ function removeUnusedUi(outputPath: string): void {
 }
 
 interface PagefindEntry {
-  languages: Record<string, unknown>;
+  languages: Record<string, { wasm?: string | null }>;
+}
+
+/**
+ * Pagefind writes a WebAssembly file per language, named after it, though
+ * every part of a language (en-x-y2024, en-x-y2025) gets the same stemmer's
+ * bytes: the parts are pointed at one file, named after the primary
+ * language, so a browser downloads it once whichever parts it searches.
+ */
+function shareWasm(outputPath: string, languages: PagefindEntry["languages"]): void {
+  for (const info of Object.values(languages)) {
+    const own = info.wasm;
+    const shared = own?.split("-")[0];
+    if (!own || !shared || own === shared) continue;
+    const from = path.join(outputPath, `wasm.${own}.pagefind`);
+    const to = path.join(outputPath, `wasm.${shared}.pagefind`);
+    if (!existsSync(to)) renameSync(from, to);
+    else if (readFileSync(from).equals(readFileSync(to))) rmSync(from);
+    else throw new Error(`Pagefind wrote different WebAssembly for ${own} and ${shared}`);
+    info.wasm = shared;
+  }
 }
 
 const ENTRY = "pagefind-entry.json";
@@ -103,21 +132,84 @@ function moveInto(from: string, to: string): void {
 }
 
 export interface SearchIndexOptions {
-  /** Index one language after the other instead of all at once: slower, but the memory peak is one language's. */
-  oneLanguageAtATime?: boolean;
+  /**
+   * Megabytes the indexer processes may use together: parts are indexed at
+   * the same time while their estimated memory fits (one always runs).
+   */
+  memoryBudgetMb?: number;
+}
+
+/** Fits a 7 GB CI runner with Eleventy's own memory beside it (docs/performance.md). */
+export const DEFAULT_MEMORY_BUDGET_MB = 1024;
+
+/**
+ * Estimated peak memory of Pagefind indexing a part, in MB, from the size
+ * of its documents (UTF-16 bytes): on the bench corpus with Pagefind 1.5.2,
+ * 1,000 Chinese releases (7.9 MB) peaked at 332 MB and 1,000 English ones
+ * (5.9 MB) at 152 MB (docs/performance.md, Memory); this is the Chinese rate.
+ */
+export function estimateMemoryMb(documentBytes: number): number {
+  return 30 + (documentBytes / 1024 / 1024) * 42;
 }
 
 /**
- * Indexes each language in its own Pagefind process, into one bundle.
- * Pagefind keeps everything it read in memory until it writes the index
- * (figures in docs/performance.md; large sites running out of memory are
- * discussed in https://github.com/Pagefind/pagefind/issues/842, with no
- * setting to limit it yet), so separate processes let a site trade time
- * for memory: all at once by default, one
- * after the other when asked. A language's index, fragments and filters do
- * not depend on other languages' pages and their file names carry the
- * language, so the runs add up to what one run over every page writes; only
- * the entry file, which lists the languages, is merged here.
+ * Runs the tasks, several at once while their weights fit the budget and
+ * there is a core for each (`parallel`); one always runs.
+ */
+export async function runWithinBudget<T>(
+  tasks: readonly { weight: number; run: () => Promise<T> }[],
+  budget: number,
+  parallel = Number.POSITIVE_INFINITY,
+): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let used = 0;
+  let running = 0;
+  let next = 0;
+  let failure: unknown;
+  let failed = false;
+  return new Promise((resolve, reject) => {
+    const pump = () => {
+      if (running === 0 && (failed || next >= tasks.length)) {
+        if (failed) reject(failure);
+        else resolve(results);
+        return;
+      }
+      // After a failure nothing new starts; running tasks end first, so none is left writing.
+      while (!failed && next < tasks.length) {
+        const task = tasks[next] as (typeof tasks)[number];
+        if (running > 0 && (used + task.weight > budget || running >= parallel)) break;
+        const index = next++;
+        used += task.weight;
+        running++;
+        task
+          .run()
+          .then(
+            (value) => {
+              results[index] = value;
+            },
+            (error: unknown) => {
+              if (!failed) failure = error;
+              failed = true;
+            },
+          )
+          .finally(() => {
+            used -= task.weight;
+            running--;
+            pump();
+          });
+      }
+    };
+    pump();
+  });
+}
+
+/**
+ * Indexes every part in its own Pagefind process, into one bundle. A
+ * part's index, fragments and filters do not depend on other parts and
+ * their file names carry the part's language, so the runs add up to one
+ * bundle; the entry file, which lists the languages, is merged here. Beside
+ * it go the manifest of parts (lib/search/parts.ts) and each page language's
+ * file list (lib/search/offline-files.ts).
  */
 export async function buildSearchIndex(
   documents: readonly IndexDocument[],
@@ -129,8 +221,8 @@ export async function buildSearchIndex(
   if (documents.length === 0) return mergeReports([]);
   // Named after this build, so the next one removes it if this one is killed.
   const work = buildTempDir("pressroom-index");
-  // Beside the output, so that moving a language's files in is a rename.
-  const bundles = mkdtempSync(`${outputPath}-languages-`);
+  // Beside the output, so that moving a part's files in is a rename.
+  const bundles = mkdtempSync(`${outputPath}-parts-`);
   try {
     // Map.groupBy is not in Node 20.
     const byLanguage = new Map<string, IndexDocument[]>();
@@ -139,10 +231,13 @@ export async function buildSearchIndex(
       if (group) group.push(doc);
       else byLanguage.set(doc.language, [doc]);
     }
-    const index = async ([language, docs]: [string, IndexDocument[]]) => {
-      const site = path.join(work, language);
-      writeDocuments(docs, site);
-      const bundle = path.join(bundles, language);
+    const partsByLanguage = new Map(
+      [...byLanguage].map(([language, docs]) => [language, splitIntoParts(docs)]),
+    );
+    const index = async (part: IndexPart<IndexDocument>) => {
+      const site = path.join(work, part.key);
+      writeDocuments(part, site);
+      const bundle = path.join(bundles, part.key);
       const run = await runCommand(process.execPath, [
         pagefindRunner(),
         "--site",
@@ -152,27 +247,28 @@ export async function buildSearchIndex(
       ]);
       rmSync(site, { recursive: true, force: true });
       const output = `${run.stdout}${run.stderr}`;
-      if (run.code !== 0) throw new Error(`Pagefind exited with ${run.code} (${language}):\n${output}`);
-      return { language, bundle, report: parsePagefindOutput(output) };
-    };
-    // The language with the most text takes longest: it starts first.
-    const size = (docs: IndexDocument[]) => docs.reduce((sum, doc) => sum + doc.html.length, 0);
-    const groups = [...byLanguage]
-      .map(([language, docs]) => ({ language, docs, size: size(docs) }))
-      .sort((a, b) => b.size - a.size || a.language.localeCompare(b.language))
-      .map(({ language, docs }): [string, IndexDocument[]] => [language, docs]);
-    const runs = [];
-    if (options.oneLanguageAtATime) {
-      for (const group of groups) runs.push(await index(group));
-    } else {
-      // Every run ends before a failure is reported, so none is left writing.
-      for (const settled of await Promise.allSettled(groups.map(index))) {
-        if (settled.status === "rejected") throw settled.reason;
-        runs.push(settled.value);
+      if (run.code !== 0) throw new Error(`Pagefind exited with ${run.code} (${part.key}):\n${output}`);
+      const report = parsePagefindOutput(output);
+      if (report.languages.join(",") !== part.key) {
+        throw new Error(
+          `Pagefind indexed [${report.languages.join(", ")}] for the part ${part.key}:\n${output}`,
+        );
       }
-    }
+      const language = part.documents[0]?.language ?? part.key;
+      return { bundle, report: { ...report, languages: [language] } };
+    };
+    const bytes = (part: IndexPart<IndexDocument>) =>
+      part.documents.reduce((sum, doc) => sum + doc.html.length * 2, 0);
+    // The largest parts start first, so the last to finish is a small one.
+    const tasks = [...partsByLanguage.values()]
+      .flat()
+      .map((part) => ({ part, weight: estimateMemoryMb(bytes(part)) }))
+      .sort((a, b) => b.weight - a.weight || a.part.key.localeCompare(b.part.key))
+      .map(({ part, weight }) => ({ weight, run: () => index(part) }));
+    // Each run is multi-threaded, but mostly busy on one core.
+    const runs = await runWithinBudget(tasks, options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB, availableParallelism());
 
-    const languages: Record<string, unknown> = {};
+    const languages: PagefindEntry["languages"] = {};
     let entry: PagefindEntry | undefined;
     mkdirSync(outputPath, { recursive: true });
     for (const run of runs) {
@@ -182,9 +278,20 @@ export async function buildSearchIndex(
     }
     if (entry) {
       entry.languages = Object.fromEntries(Object.entries(languages).sort(([a], [b]) => a.localeCompare(b)));
+      shareWasm(outputPath, entry.languages);
       writeFileSync(path.join(outputPath, ENTRY), JSON.stringify(entry));
       removeUnusedUi(outputPath);
-      writeIndexFileLists(outputPath);
+      const manifest: Record<string, LanguageManifest> = {};
+      for (const [language, parts] of [...partsByLanguage].sort(([a], [b]) => a.localeCompare(b))) {
+        manifest[language] = languageManifest(parts);
+      }
+      writeFileSync(path.join(outputPath, MANIFEST), JSON.stringify({ languages: manifest }));
+      writeIndexFileLists(
+        outputPath,
+        Object.fromEntries(
+          Object.entries(manifest).map(([language, m]) => [language, m.parts.map((p) => p.key)]),
+        ),
+      );
     }
     return mergeReports(runs.map((run) => run.report));
   } finally {

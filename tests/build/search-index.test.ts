@@ -1,7 +1,9 @@
-// The search index is built one language per Pagefind process, so that the
-// peak memory is the largest language's rather than the sum. This checks
-// that the bundle those runs add up to is the one a single run over every
-// page writes: the same index chunks, fragments and languages, byte for byte.
+// The search index is built in parts (by language and year), one Pagefind
+// process each, so that the peak memory is a part's rather than the
+// archive's. This checks that the bundle those runs add up to is the one a
+// single run over every page writes: the same index chunks, fragments and
+// languages, byte for byte, whatever the memory budget; and the manifest
+// the search page reads.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,30 +11,37 @@ import { afterAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
 import { runCommand } from "../../lib/build/run-command.ts";
 import type { IndexDocument } from "../../lib/search/documents.ts";
+import { encodeHan } from "../../lib/search/han.ts";
 import { buildSearchIndex, pagefindRunner } from "../../lib/search/pagefind.ts";
+import { MANIFEST, splitIntoParts } from "../../lib/search/parts.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "pressroom-index-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function doc(language: string, url: string, title: string, body: string, tag: string): IndexDocument {
+function doc(
+  language: string,
+  url: string,
+  year: number,
+  title: string,
+  body: string,
+  tag: string,
+): IndexDocument {
   return {
     url,
     language,
-    html: `<!DOCTYPE html><html lang="${language}"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><span data-pagefind-filter="tag">${tag}</span><p>${body}</p></main></body></html>`,
+    year,
+    sortKey: `${year}-06-01`,
+    filters: { year: [String(year)], tag: [tag] },
+    html: `<head><title>${title}</title></head><body><main data-pagefind-body><h1>${encodeHan(title)}</h1><span data-pagefind-filter="tag">${tag}</span><span data-pagefind-filter="year">${year}</span><p>${encodeHan(body)}</p></main></body>`,
   };
 }
 
 const documents: IndexDocument[] = [
-  doc("en", "/en/releases/plant/", "Plant opens", "A battery plant opens in Wuxi.", "plants"),
-  doc("en", "/en/releases/wind/", "Wind farm", "Turbines and batteries at sea.", "wind"),
-  doc(
-    "zh-cn",
-    "/zh/releases/plant/",
-    "工厂投产",
-    "锂\u200B电\u200B池\u200B工\u200B厂\u200B投\u200B产。",
-    "工厂",
-  ),
-  doc("zh-cn", "/zh/releases/wind/", "风电场", "海\u200B上\u200B风\u200B电\u200B场。", "风电"),
+  doc("en", "/en/releases/plant/", 2025, "Plant opens", "A battery plant opens in Wuxi.", "plants"),
+  doc("en", "/en/releases/wind/", 2024, "Wind farm", "Turbines and batteries at sea.", "wind"),
+  doc("en", "/en/releases/grid/", 2024, "Grid link", "A battery links the grid.", "wind"),
+  doc("zh-cn", "/zh/releases/plant/", 2025, "工厂投产", "锂电池工厂投产。", "工厂"),
+  doc("zh-cn", "/zh/releases/wind/", 2024, "风电场", "海上风电场。", "风电"),
 ];
 
 /** Every file of the bundle whose name and bytes Pagefind derives from content alone. */
@@ -40,17 +49,24 @@ function contentFiles(dir: string): Map<string, string> {
   return new Map(
     listFiles(dir)
       .map((file) => path.relative(dir, file))
-      .filter((file) => /^(index|fragment)\//.test(file) || file.startsWith("wasm."))
+      .filter((file) => /^(index|fragment)\//.test(file))
       .map((file) => [file, readFileSync(path.join(dir, file)).toString("base64")]),
   );
 }
 
-describe("the search index, one language per process", () => {
-  it("writes the bundle one Pagefind run over all pages writes", async () => {
+describe("the search index, one part per process", () => {
+  it("writes the bundle one Pagefind run over all pages writes, and the manifest of parts", async () => {
     const site = path.join(work, "site");
-    for (const d of documents) {
-      mkdirSync(path.join(site, d.url), { recursive: true });
-      writeFileSync(path.join(site, d.url, "index.html"), d.html);
+    for (const language of ["en", "zh-cn"]) {
+      for (const part of splitIntoParts(documents.filter((d) => d.language === language))) {
+        for (const d of part.documents) {
+          mkdirSync(path.join(site, d.url), { recursive: true });
+          writeFileSync(
+            path.join(site, d.url, "index.html"),
+            `<!DOCTYPE html><html lang="${part.key}">${d.html}</html>`,
+          );
+        }
+      }
     }
     const single = path.join(work, "single");
     const run = await runCommand(process.execPath, [
@@ -62,13 +78,40 @@ describe("the search index, one language per process", () => {
     ]);
     expect(run.code).toBe(0);
 
-    for (const oneLanguageAtATime of [false, true]) {
-      const split = path.join(work, `split-${oneLanguageAtATime}`);
-      const report = await buildSearchIndex(documents, split, { oneLanguageAtATime });
-      expect(report).toMatchObject({ languages: ["en", "zh-cn"], pages: 4, extended: true });
+    // 256 MB: one part at a time; 100 GB: all at once.
+    for (const memoryBudgetMb of [256, 100_000]) {
+      const split = path.join(work, `split-${memoryBudgetMb}`);
+      const report = await buildSearchIndex(documents, split, { memoryBudgetMb });
+      expect(report).toMatchObject({ languages: ["en", "zh-cn"], pages: 5, extended: true });
       expectSameBundle(split, single);
+      const manifest = JSON.parse(readFileSync(path.join(split, MANIFEST), "utf8"));
+      expect(manifest).toEqual({
+        languages: {
+          en: {
+            parts: [
+              { key: "en-x-y2025", year: 2025, pages: 1 },
+              { key: "en-x-y2024", year: 2024, pages: 2 },
+            ],
+            filters: { year: { "2025": 1, "2024": 2 }, tag: { plants: 1, wind: 2 } },
+          },
+          "zh-cn": {
+            parts: [
+              { key: "zxx-x-zh-cn-y2025", year: 2025, pages: 1 },
+              { key: "zxx-x-zh-cn-y2024", year: 2024, pages: 1 },
+            ],
+            filters: { year: { "2025": 1, "2024": 1 }, tag: { 工厂: 1, 风电: 1 } },
+          },
+        },
+      });
+      // Each page language's file list has all its parts' files and no other language's.
+      const list = JSON.parse(readFileSync(path.join(split, "pressroom-files.zh-cn.json"), "utf8"));
+      const paths = list.files.map((f: { path: string }) => f.path);
+      expect(paths).toContain(MANIFEST);
+      expect(paths.filter((p: string) => p.startsWith("fragment/zxx-x-zh-cn-y2024_"))).toHaveLength(1);
+      expect(paths.filter((p: string) => p.startsWith("fragment/zxx-x-zh-cn-y2025_"))).toHaveLength(1);
+      expect(paths.some((p: string) => p.includes("/en-"))).toBe(false);
     }
-    expect(readdirSync(work).filter((name) => name.includes("-languages-"))).toEqual([]);
+    expect(readdirSync(work).filter((name) => name.includes("-parts-"))).toEqual([]);
   }, 60_000);
 });
 
@@ -86,12 +129,26 @@ function expectSameBundle(split: string, single: string): void {
         ([code, { page_count, wasm }]) => [code, { page_count, wasm }],
       ),
     );
-  expect(languages(split)).toEqual(languages(single));
+  // One run writes a WebAssembly file per part; the parts share one (shareWasm).
+  const shared = Object.fromEntries(
+    Object.entries(languages(single)).map(([code, info]) => [
+      code,
+      { ...info, wasm: info.wasm?.split("-")[0] ?? null },
+    ]),
+  );
+  expect(languages(split)).toEqual(shared);
+  expect(readdirSync(split).filter((f) => f.startsWith("wasm."))).toEqual([
+    "wasm.en.pagefind",
+    "wasm.unknown.pagefind",
+  ]);
+  // English parts keep English stemming; Chinese parts are neither stemmed nor segmented.
   expect(languages(split)).toEqual({
-    en: { page_count: 2, wasm: "en" },
-    "zh-cn": { page_count: 2, wasm: null },
+    "en-x-y2024": { page_count: 2, wasm: "en" },
+    "en-x-y2025": { page_count: 1, wasm: "en" },
+    "zxx-x-zh-cn-y2024": { page_count: 1, wasm: null },
+    "zxx-x-zh-cn-y2025": { page_count: 1, wasm: null },
   });
   const count = (dir: string, pattern: RegExp) => readdirSync(dir).filter((f) => pattern.test(f)).length;
   expect(count(path.join(split, "filter"), /./)).toBe(count(path.join(single, "filter"), /./));
-  expect(count(split, /\.pf_meta$/)).toBe(2);
+  expect(count(split, /\.pf_meta$/)).toBe(4);
 }

@@ -10,11 +10,12 @@ import {
   resultItem,
   type Status,
   type Strings,
+  say,
   showCounts,
   showSelection,
   statusText,
 } from "./render.ts";
-import { openSearchIndex, type Pagefind, type PagefindResult, type SearchIndex } from "./search-index.ts";
+import type { Answer, Pagefind, PagefindResult, SearchIndex } from "./search-index.ts";
 import {
   isBlank,
   isFacet,
@@ -32,8 +33,8 @@ import {
 export type { Pagefind, PagefindResult };
 
 export interface PageContext {
-  /** Imports Pagefind's module from the built site; may fail (offline before a first visit). */
-  importPagefind(): Promise<Pagefind>;
+  /** Opens this language's index (page.ts); may fail (offline before a first visit). */
+  openIndex(): Promise<SearchIndex>;
   location: Pick<Location, "pathname" | "search">;
   history: Pick<History, "replaceState" | "pushState">;
   /** Where Back and Forward are heard (the window). */
@@ -76,7 +77,7 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
 
   let index: SearchIndex;
   try {
-    index = await openSearchIndex(context.importPagefind, root.dataset.indexVersion ?? "");
+    index = await context.openIndex();
   } catch {
     show({ kind: "unavailable" });
     layout.hidden = false;
@@ -86,25 +87,47 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
   const labels = JSON.parse(root.dataset.labels ?? "{}") as FacetLabels;
   let state: SearchState = withKeys(parseState(context.location.search), labels);
   let results: PagefindResult[] = [];
+  let answer: Answer | undefined;
   let shown = 0;
   let generation = 0;
   input.value = state.query;
   sort.value = state.sort;
   layout.hidden = false;
 
-  const available = await index.filters();
+  const available = index.filters();
+  const moreLabel = more.textContent ?? "";
   const { fieldsets, clear } = filterControls(available, state, strings, lang, labels);
   facetsBox.append(...fieldsets, clear);
 
-  async function showMore(focus = false): Promise<void> {
+  /** The status for the answer so far: its count, and from which year on while older parts wait. */
+  function showAnswered(): void {
+    if (!answer) return;
+    if (answer.complete || answer.fromYear === undefined)
+      show({ kind: "answered", query: state.query, count: results.length });
+    else show({ kind: "partial", count: results.length, year: answer.fromYear });
+  }
+
+  /** `older`: the visitor asked for more, so older parts may be searched. */
+  async function showMore(focus = false, older = false): Promise<void> {
     const mine = generation;
+    // One result beyond the page tells whether "Show more" has more to show.
+    if (older && answer && !answer.complete && shown + PAGE_SIZE + 1 > results.length) {
+      const next = await answer.more(shown + PAGE_SIZE + 1);
+      if (mine !== generation || !next) return;
+      answer = next;
+      results = next.results;
+      showCounts(facetsBox, next.filters, strings, next.pendingYears);
+      showAnswered();
+    }
     const batch = results.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
     const items = (await Promise.all(batch.map((r) => r.data()))).map(resultItem);
     // A newer search may have cleared the list while these loaded.
     if (mine !== generation) return;
     list.append(...items);
-    more.hidden = shown >= results.length;
+    const olderNext = shown >= results.length && answer?.complete === false;
+    more.hidden = shown >= results.length && !olderNext;
+    more.textContent = olderNext ? say(strings, "older") : moreLabel;
     // The button may have just been hidden: keyboard and screen reader users
     // continue at the first result they had not seen.
     if (focus) items[0]?.querySelector("a")?.focus();
@@ -137,6 +160,7 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
     if (pagesGroup) showPages(pagesGroup, matchingPages(pageLinks, state.query));
     shown = 0;
     results = [];
+    answer = undefined;
     more.hidden = true;
     if (isBlank(state)) {
       show({ kind: "prompt" });
@@ -144,14 +168,15 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
       return;
     }
     show({ kind: "loading" });
-    const search = await index.query(state.query, pagefindOptions(state));
+    const search = await index.query(state.query, pagefindOptions(state), PAGE_SIZE + 1);
     if (mine !== generation || !search) return;
+    answer = search;
     results = search.results;
-    showCounts(facetsBox, search.filters, strings);
+    showCounts(facetsBox, search.filters, strings, search.pendingYears);
     await showMore();
     if (mine !== generation) return;
     // The status is set last, so "done" is announced once results are on the page.
-    show({ kind: "answered", query: state.query, count: results.length });
+    showAnswered();
     context.afterSearch?.();
   }
 
@@ -204,7 +229,9 @@ export async function startSearch(root: HTMLElement, context: PageContext): Prom
     showSelection(facetsBox, next);
     update(next);
   });
-  more.addEventListener("click", () => void showMore(true));
+  more.addEventListener("click", () => {
+    void showMore(true, true);
+  });
   // On narrow screens the filters open from a button (CSS hides it on wide ones).
   const toggle = root.querySelector<HTMLButtonElement>(".filters-toggle");
   toggle?.addEventListener("click", () => {

@@ -1,9 +1,12 @@
 // The search page's script (src/search.njk loads it as assets/search.js,
 // the only page that does): starts the controller with this browser's
 // location, history and Pagefind, and offline saving of this language's index.
+import { MANIFEST } from "../../search/parts.ts";
 import { type Pagefind, startSearch } from "./controller.ts";
 import { offlineIndex } from "./offline-index.ts";
 import type { Strings } from "./render.ts";
+import { type Manifest, openSearchIndex, withLanguage } from "./search-index.ts";
+
 
 const root = document.getElementById("search");
 if (root) {
@@ -11,10 +14,17 @@ if (root) {
   // prefix is not "/": resolve it from this script's own URL.
   const pagefindBase = new URL("../pagefind/", import.meta.url);
   const lang = root.dataset.lang ?? document.documentElement.lang;
+  const version = root.dataset.indexVersion ?? "";
   void startSearch(root, {
-    async importPagefind() {
+    async openIndex() {
+      const manifestUrl = new URL(`${MANIFEST}?v=${encodeURIComponent(version)}`, pagefindBase);
+      const response = await fetch(manifestUrl);
+      if (!response.ok) throw new Error(`${manifestUrl.pathname}: ${response.status}`);
+      const manifest = ((await response.json()) as Manifest).languages[lang.toLowerCase()];
+      if (!manifest) throw new Error(`no search index for ${lang}`);
       const pagefindUrl = new URL("pagefind.js", pagefindBase).href;
-      return (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
+      const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
+      return openSearchIndex(pagefind, { base: pagefindBase.pathname, manifest, version, withLanguage });
     },
     location,
     history,

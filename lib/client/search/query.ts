@@ -1,19 +1,20 @@
-// How a visitor's query is asked of the index. Han text is indexed one
-// character per word (lib/search/han.ts), so a Chinese run is searched as an
-// exact phrase of its characters: every release containing it is found
-// first. Chinese readers type without spaces, so a run may be several words
+// How a visitor's query is asked of the index. Han text is indexed as
+// overlapping character pairs (lib/search/han.ts), so a Chinese run is
+// searched as an exact phrase of its pairs: every release containing it is
+// found first. Chinese readers type without spaces, so a run may be several words
 // (a company and a topic): the run is also split into words the way the
 // browser's Intl.Segmenter splits Chinese, and releases containing every word,
 // apart, follow the exact matches. Other words go to Pagefind as typed, with
 // its stemming (battery finds batteries).
 
+import { hanPairs } from "../../search/han.ts";
+
 const HAN = /\p{Script=Han}/u;
-const WORD_BREAK = /\u200B/g;
 
 export interface QueryPart {
-  /** Han characters, to be found next to each other. */
+  /** The run's character pairs (one character alone), to be found next to each other. */
   han?: string[];
-  /** The run's words (each as characters) when it is more than one word. */
+  /** The run's words (each as pairs) when it is more than one word. */
   words?: string[][];
   text?: string;
 }
@@ -49,13 +50,24 @@ export function planQuery(query: string, segment: Segment = segmentChinese): Que
   return parts.map((part) => {
     if (!HAN.test(part)) return { text: part };
     const words = joinSingles(segment(part));
-    return words.length > 1 ? { han: [...part], words: words.map((w) => [...w]) } : { han: [...part] };
+    return words.length > 1 ? { han: hanPairs(part), words: words.map(hanPairs) } : { han: hanPairs(part) };
   });
 }
 
-/** All words and characters, for Pagefind's ranking. */
+/**
+ * Every word Pagefind must find, for its ranking: a run's pairs, or when it
+ * is several words, the pairs of each word of two or more characters (a
+ * release with the words apart lacks the pairs across them; a single
+ * character, matched by prefix, would miss the pairs it ends).
+ */
 export function rankingQuery(plan: readonly QueryPart[]): string {
-  return plan.map((p) => (p.han ? p.han.join(" ") : (p.text ?? ""))).join(" ");
+  return plan
+    .map((p) => {
+      if (!p.han) return p.text ?? "";
+      const words = p.words?.filter((w) => w.length > 1 || [...(w[0] ?? "")].length > 1);
+      return (words && words.length > 0 ? words.flat() : p.han).join(" ");
+    })
+    .join(" ");
 }
 
 const phrase = (chars: readonly string[]) => `"${chars.join(" ")}"`;
@@ -63,11 +75,6 @@ const phrase = (chars: readonly string[]) => `"${chars.join(" ")}"`;
 /** Exact-phrase queries for each run of more than one Han character. */
 export function phraseQueries(plan: readonly QueryPart[]): string[] {
   return plan.filter((p) => p.han && p.han.length > 1).map((p) => phrase(p.han ?? []));
-}
-
-/** Pagefind keeps our word breaks in titles it read from the page. */
-export function withoutWordBreaks(value: string): string {
-  return value.replace(WORD_BREAK, "");
 }
 
 export interface PagefindLike<R extends { id: string }> {
@@ -121,11 +128,13 @@ export async function runQuery<R extends { id: string }>(
     let narrowest = exact;
     let apart = exactIds;
     if (run.words) {
-      // Every ranked result has all the characters; a word of one character is no narrower.
+      // Every ranked result has the pairs of every word (rankingQuery): a
+      // word of one pair is no narrower. A longer word must be found as the
+      // phrase of its pairs; a single character, as the start of a word.
       let every = new Set(ranked.results.map((r) => r.id));
       let rarest: typeof exact | undefined;
-      for (const word of run.words.filter((w) => w.length > 1)) {
-        const found = await pagefind.search(phrase(word), options);
+      for (const word of run.words.filter((w) => w.length > 1 || [...(w[0] ?? "")].length === 1)) {
+        const found = await pagefind.search(word.length > 1 ? phrase(word) : (word[0] ?? ""), options);
         if (!found) return null;
         every = intersect(every, new Set(found.results.map((r) => r.id)));
         if (!rarest || found.results.length < rarest.results.length) rarest = found;

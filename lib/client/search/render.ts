@@ -2,7 +2,7 @@
 // strings (src/search.njk hands them over in data-strings). Nothing from the
 // index is ever inserted as markup: titles, values and excerpts become text
 // nodes, and an excerpt keeps only Pagefind's <mark> highlights.
-import { withoutWordBreaks } from "./query.ts";
+import { decodeIndexText } from "../../search/han.ts";
 import { FACETS, type Facet, isFacet, type SearchState } from "./state.ts";
 
 /** The "search." strings of one locale's bundle, keyed without the prefix. */
@@ -25,10 +25,16 @@ export function interpolate(template: string, values: Record<string, string | nu
 }
 
 /** Picks key_one / key_other… as i18next JSON v4 does, by the language's plural rules. */
-export function plural(strings: Strings, key: string, count: number, lang: string): string {
+export function plural(
+  strings: Strings,
+  key: string,
+  count: number,
+  lang: string,
+  values: Record<string, string | number> = {},
+): string {
   const category = new Intl.PluralRules(lang).select(count);
   const template = strings[`${key}_${category}`] ?? strings[`${key}_other`] ?? key;
-  return interpolate(template, { count });
+  return interpolate(template, { ...values, count });
 }
 
 /** A string by key; the key itself when the bundle lacks it, so a gap shows. */
@@ -39,9 +45,12 @@ export function say(strings: Strings, key: string, values: Record<string, string
 /** What the status line (an ARIA live region) says. */
 export type Status =
   | { kind: "unavailable" | "prompt" | "loading" }
-  | { kind: "answered"; query: string; count: number };
+  | { kind: "answered"; query: string; count: number }
+  /** Only the parts from `year` on were searched (lib/client/search/search-index.ts). */
+  | { kind: "partial"; count: number; year: number };
 
 export function statusText(strings: Strings, lang: string, status: Status): string {
+  if (status.kind === "partial") return plural(strings, "partial", status.count, lang, { year: status.year });
   if (status.kind !== "answered") return say(strings, status.kind);
   return status.count === 0
     ? say(strings, "empty", { query: status.query })
@@ -118,10 +127,20 @@ function* facetBoxes(container: ParentNode): Generator<{ box: HTMLInputElement; 
 }
 
 /** Writes "(n)" (the bundle's search.facetCount) beside every value; a value the counts omit has 0. */
-export function showCounts(container: ParentNode, counts: FacetCounts, strings: Strings): void {
+/** Shows each value's count; none for the years a partial search has not reached yet. */
+export function showCounts(
+  container: ParentNode,
+  counts: FacetCounts,
+  strings: Strings,
+  pendingYears: readonly string[] = [],
+): void {
   for (const { box, facet } of facetBoxes(container)) {
     const label = box.parentElement?.querySelector(".facet-count");
-    if (label) label.textContent = say(strings, "facetCount", { number: counts[facet]?.[box.value] ?? 0 });
+    if (!label) continue;
+    label.textContent =
+      facet === "year" && pendingYears.includes(box.value)
+        ? ""
+        : say(strings, "facetCount", { number: counts[facet]?.[box.value] ?? 0 });
   }
 }
 
@@ -136,13 +155,13 @@ export function showSelection(container: ParentNode, state: SearchState): void {
  */
 export function excerptNode(html: string): HTMLParagraphElement {
   const paragraph = element("p", { class: "excerpt" });
-  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
+  // The index holds Han text as character pairs with markers (lib/search/han.ts): undone first.
+  const parsed = new DOMParser().parseFromString(`<body>${decodeIndexText(html)}</body>`, "text/html");
   for (const node of Array.from(parsed.body.childNodes)) {
-    const text = withoutWordBreaks(node.textContent ?? "");
+    const text = node.textContent ?? "";
     const last = paragraph.lastChild;
     if (node.nodeName !== "MARK") paragraph.append(document.createTextNode(text));
-    // Characters are indexed one by one, so a phrase comes back as one mark
-    // per character: join them.
+    // A phrase comes back as one mark per indexed pair: join them.
     else if (last?.nodeName === "MARK") last.textContent = `${last.textContent ?? ""}${text}`;
     else paragraph.append(element("mark", {}, text));
   }
@@ -153,7 +172,7 @@ export function excerptNode(html: string): HTMLParagraphElement {
 export function resultItem(data: ResultData): HTMLLIElement {
   const item = element("li", { class: "result" });
   const heading = element("h2");
-  heading.append(element("a", { href: data.url }, withoutWordBreaks(data.meta.title ?? data.url)));
+  heading.append(element("a", { href: data.url }, data.meta.title ?? data.url));
   const meta = element("p", { class: "result-meta" });
   if (data.meta.date) meta.append(element("span", { class: "date" }, data.meta.date));
   if (data.meta.company) meta.append(" · ", element("span", { class: "company" }, data.meta.company));

@@ -1,8 +1,13 @@
-// The one module that knows how the search index is loaded and asked: it
-// imports Pagefind's runtime, sets it up for this build's index, and runs a
-// visitor's query through the plan in query.ts. The controller sees only
-// `SearchIndex`, so a different index layout (per year, a bigram Chinese
-// index, merged indexes) changes this file and query.ts, not the page.
+// The one module that knows how the search index is loaded and asked. The
+// index comes in parts, newest first (lib/search/parts.ts): a query searches
+// the newest parts until it has the results a page shows, and older parts
+// only when the reader asks for more, so a first search does not download
+// the archive's whole page list. Each part is a Pagefind instance of its
+// own language in the one bundle, sharing one worker and WebAssembly file.
+// Results are the parts' results in order, so newest-first stays newest
+// first across parts, and "relevance" is relevance within a part, newer
+// parts first. The controller sees only `SearchIndex`.
+import type { LanguageManifest } from "../../search/parts.ts";
 import { type QueryResult, runQuery } from "./query.ts";
 import type { FacetCounts, ResultData } from "./render.ts";
 
@@ -11,10 +16,9 @@ export interface PagefindResult {
   data(): Promise<ResultData>;
 }
 
-/** The part of Pagefind's JS API the page uses. */
-export interface Pagefind {
+/** The part of a Pagefind instance the page uses. */
+export interface PagefindInstance {
   options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
   filters(): Promise<FacetCounts>;
   search(
     query: string | null,
@@ -22,26 +26,141 @@ export interface Pagefind {
   ): Promise<{ results: PagefindResult[]; filters: FacetCounts } | null>;
 }
 
+/** Pagefind's module: `createInstance` makes an instance sharing the module's worker. */
+export interface Pagefind {
+  createInstance(options: Record<string, unknown>): PagefindInstance;
+}
+
+/** Where the index is and what it holds for this page's language. */
+export interface IndexLocation {
+  /** The Pagefind folder, ending in "/". */
+  base: string;
+  manifest: LanguageManifest;
+  /** The build's index version: a new index has a new tag, so no browser keeps an old entry file. */
+  version: string;
+  /**
+   * Pagefind picks an instance's language from `<html lang>` when it is
+   * created; the page sets it to the part's language for that moment.
+   */
+  withLanguage<T>(language: string, create: () => T): T;
+}
+
+export interface Answer extends QueryResult<PagefindResult> {
+  /** False while older parts are not searched yet. */
+  complete: boolean;
+  /** The oldest year searched so far. */
+  fromYear: number | undefined;
+  /** Years with parts not searched yet: their facet counts are unknown. */
+  pendingYears: string[];
+  /** Searches older parts until there are `wanted` results or none are left. */
+  more(wanted: number): Promise<Answer | null>;
+}
+
 export interface SearchIndex {
-  /** Every facet value and its number of releases. */
-  filters(): Promise<FacetCounts>;
-  /** Results of a visitor's query under Pagefind search options; null when a newer search overtook it. */
-  query(text: string, options: object): Promise<QueryResult<PagefindResult> | null>;
+  /** Every facet value of the language's releases and its number of releases. */
+  filters(): FacetCounts;
+  /** A visitor's query under Pagefind search options, searched until `wanted` results; null when overtaken. */
+  query(text: string, options: SearchOptions, wanted: number): Promise<Answer | null>;
+}
+
+export interface SearchOptions {
+  filters?: Record<string, { any: string[] }>;
+  sort?: Record<string, "asc" | "desc">;
 }
 
 /**
- * Loads the index. `version` is the build's index version: a new index has a
- * new tag, so no browser keeps an old index's entry file.
+ * How many releases a first search looks through, newest parts first, when
+ * it has not found a page of results: after that it stops and lets the
+ * reader ask for older ones. An archive this small is always searched whole.
  */
-export async function openSearchIndex(
-  importPagefind: () => Promise<Pagefind>,
-  version: string,
-): Promise<SearchIndex> {
-  const pagefind = await importPagefind();
-  await pagefind.options({ excerptLength: 30, metaCacheTag: version });
-  await pagefind.init();
+export const FIRST_PAGES = 2000;
+
+function addCounts(into: FacetCounts, from: FacetCounts): void {
+  for (const [facet, values] of Object.entries(from)) {
+    const counts = (into[facet] ??= {});
+    for (const [value, n] of Object.entries(values)) counts[value] = (counts[value] ?? 0) + n;
+  }
+}
+
+/**
+ * Pagefind takes a new instance's language from <html lang>: it is set to
+ * the part's language while the instance is made, and put back in the same
+ * task, before anything is drawn or announced.
+ */
+export function withLanguage<T>(language: string, create: () => T): T {
+  const html = document.documentElement;
+  const own = html.getAttribute("lang");
+  html.setAttribute("lang", language);
+  try {
+    return create();
+  } finally {
+    if (own === null) html.removeAttribute("lang");
+    else html.setAttribute("lang", own);
+  }
+}
+
+/** The manifest's languages, as the build writes them (lib/search/pagefind.ts). */
+export interface Manifest {
+  languages: Record<string, LanguageManifest>;
+}
+
+export function openSearchIndex(pagefind: Pagefind, where: IndexLocation): SearchIndex {
+  const instances = new Map<string, Promise<PagefindInstance>>();
+  const open = (key: string) => {
+    let instance = instances.get(key);
+    if (!instance) {
+      instance = (async () => {
+        const created = where.withLanguage(key, () => pagefind.createInstance({ basePath: where.base }));
+        await created.options({ excerptLength: 30, metaCacheTag: where.version });
+        // Loads the part's filter chunks, so its results come with facet counts.
+        await created.filters();
+        return created;
+      })();
+      instances.set(key, instance);
+    }
+    return instance;
+  };
+
   return {
-    filters: () => pagefind.filters(),
-    query: (text, options) => runQuery(pagefind, text, options),
+    filters: () => where.manifest.filters,
+    async query(text, options, wanted) {
+      // A year filter needs only the parts of those years.
+      const years = options.filters?.year?.any;
+      const parts = where.manifest.parts.filter((p) => !years?.length || years.includes(String(p.year)));
+      const exact: PagefindResult[] = [];
+      const apart: PagefindResult[] = [];
+      const filters: FacetCounts = {};
+      let searched = 0;
+      let pages = 0;
+      const answer = (): Answer => {
+        const complete = searched >= parts.length;
+        // Releases with a Chinese query's words apart follow every exact
+        // match, so they are shown once the last part has been searched.
+        const results = complete ? [...exact, ...apart] : exact;
+        return {
+          results,
+          exact: exact.length,
+          filters,
+          complete,
+          fromYear: parts[searched - 1]?.year,
+          pendingYears: [...new Set(parts.slice(searched).map((p) => String(p.year)))],
+          more: (more) => search(more, Number.POSITIVE_INFINITY),
+        };
+      };
+      const search = async (want: number, pageLimit: number): Promise<Answer | null> => {
+        while (searched < parts.length && (searched === 0 || (exact.length < want && pages < pageLimit))) {
+          const part = parts[searched] as (typeof parts)[number];
+          const found = await runQuery(await open(part.key), text, options);
+          if (!found) return null;
+          exact.push(...found.results.slice(0, found.exact));
+          apart.push(...found.results.slice(found.exact));
+          addCounts(filters, found.filters);
+          searched++;
+          pages += part.pages;
+        }
+        return answer();
+      };
+      return search(wanted, FIRST_PAGES);
+    },
   };
 }

@@ -97,15 +97,6 @@ describe("a release body", () => {
       removed: [],
     });
   });
-
-  it("is split into Han characters for the search index, sanitized the same way", () => {
-    const { html, removed } = renderBody("工厂<script>x</script>投产", {
-      allowRawHtml: false,
-      splitHan: true,
-    });
-    expect(html).toBe("<p>工\u200b厂\u200b投\u200b产\u200b</p>\n");
-    expect(removed).toHaveLength(1);
-  });
 });
 
 describe("firstParagraphText", () => {

@@ -18,7 +18,7 @@ describe("the site record", () => {
       timeZone: "Asia/Shanghai",
       releasesPerPage: 20,
       pathPrefix: "/",
-      indexOneLanguageAtATime: false,
+      searchIndexMemory: 1024,
       allowRawHtml: false,
     });
     expect(
@@ -33,16 +33,15 @@ describe("the site record", () => {
     expect(() => defineSite({ url: "https://news.example", timeZone: "Mars/Olympus" }, {})).toThrow(
       "_data/site.ts: timeZone: expected an IANA time zone such as Asia/Shanghai",
     );
-    expect(() =>
-      defineSite({ url: "https://news.example", indexOneLanguageAtATime: "yes" as unknown as boolean }, {}),
-    ).toThrow("_data/site.ts: indexOneLanguageAtATime: ");
+    expect(() => defineSite({ url: "https://news.example", searchIndexMemory: 100 }, {})).toThrow(
+      "_data/site.ts: searchIndexMemory: expected at least 256 (megabytes)",
+    );
     expect(
-      defineSite({ url: "https://news.example" }, { INDEX_ONE_LANGUAGE_AT_A_TIME: "1" })
-        .indexOneLanguageAtATime,
-    ).toBe(true);
-    expect(() =>
-      defineSite({ url: "https://news.example" }, { INDEX_ONE_LANGUAGE_AT_A_TIME: "yes" }),
-    ).toThrow("environment variable INDEX_ONE_LANGUAGE_AT_A_TIME: indexOneLanguageAtATime: ");
+      defineSite({ url: "https://news.example" }, { SEARCH_INDEX_MEMORY: "4096" }).searchIndexMemory,
+    ).toBe(4096);
+    expect(() => defineSite({ url: "https://news.example" }, { SEARCH_INDEX_MEMORY: "lots" })).toThrow(
+      "environment variable SEARCH_INDEX_MEMORY: searchIndexMemory: ",
+    );
   });
 
   it("names the environment variable when the bad value came from it", () => {

@@ -13,7 +13,6 @@ describe("the site's policy", () => {
   it("allows exactly the style attributes a Markdown table writes, by hash", () => {
     const { html } = renderBody("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", {
       allowRawHtml: false,
-      splitHan: false,
     });
     const styles = new Set([...html.matchAll(/style="([^"]*)"/g)].map((m) => m[1] as string));
     expect(styles.size).toBe(3);

@@ -2,7 +2,7 @@
 // their content: what the service worker stores cache-first and what the
 // search page saves for offline use.
 import { describe, expect, it } from "vitest";
-import { belongsToLanguage, fileListName, isHashedIndexFile } from "../../../lib/search/index-files.ts";
+import { belongsToIndex, fileListName, isHashedIndexFile } from "../../../lib/search/index-files.ts";
 
 describe("isHashedIndexFile", () => {
   it.each([
@@ -26,8 +26,8 @@ describe("isHashedIndexFile", () => {
   });
 });
 
-describe("belongsToLanguage", () => {
-  it("takes the language's own files, the runtime and its WebAssembly", () => {
+describe("belongsToIndex", () => {
+  it("takes the Pagefind language's own files, the runtime and its WebAssembly", () => {
     const files = [
       "pagefind.js",
       "pagefind-worker.js",
@@ -41,7 +41,7 @@ describe("belongsToLanguage", () => {
       "fragment/zh-cn_2.pf_fragment",
       "filter/en_3.pf_filter",
     ];
-    expect(files.filter((f) => belongsToLanguage(f, "en", "en"))).toEqual([
+    expect(files.filter((f) => belongsToIndex(f, "en", "en"))).toEqual([
       "pagefind.js",
       "pagefind-worker.js",
       "pagefind-entry.json",
@@ -51,7 +51,7 @@ describe("belongsToLanguage", () => {
       "filter/en_3.pf_filter",
     ]);
     // No stemmer for Chinese: Pagefind's entry file says wasm: null.
-    expect(files.filter((f) => belongsToLanguage(f, "zh-CN", null))).toEqual([
+    expect(files.filter((f) => belongsToIndex(f, "zh-CN", null))).toEqual([
       "pagefind.js",
       "pagefind-worker.js",
       "pagefind-entry.json",

@@ -5,12 +5,16 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   PAGE_SIZE,
-  type Pagefind,
   type PagefindResult,
   startSearch,
   TYPING_DELAY_MS,
 } from "../../../../lib/client/search/controller.ts";
 import type { FacetCounts } from "../../../../lib/client/search/render.ts";
+import {
+  openSearchIndex,
+  type PagefindInstance,
+  type SearchIndex,
+} from "../../../../lib/client/search/search-index.ts";
 
 const strings = {
   company: "Company",
@@ -23,6 +27,9 @@ const strings = {
   empty: "No releases match “{{query}}”.",
   results_one: "{{count}} release found",
   results_other: "{{count}} releases found",
+  partial_one: "{{count}} release found from {{year}} on",
+  partial_other: "{{count}} releases found from {{year}} on",
+  older: "Search older releases",
   facetCount: "({{number}})",
 };
 
@@ -72,12 +79,9 @@ const ALL_FILTERS: FacetCounts = {
 function fakePagefind(answer: (query: string | null) => Answer | Promise<Answer>) {
   const searches: { query: string | null; options: object | undefined }[] = [];
   const setup: unknown[] = [];
-  const pagefind: Pagefind = {
+  const pagefind: PagefindInstance = {
     async options(options) {
       setup.push(["options", options]);
-    },
-    async init() {
-      setup.push(["init"]);
     },
     async filters() {
       return ALL_FILTERS;
@@ -91,7 +95,36 @@ function fakePagefind(answer: (query: string | null) => Answer | Promise<Answer>
   return { pagefind, searches, setup };
 }
 
-async function open(search: string, pagefind: Pagefind | Error) {
+/**
+ * The index as the page opens it, over fake instances, one per part
+ * (newest first); the manifest's facet counts are ALL_FILTERS unless given.
+ */
+function indexOf(
+  parts: PagefindInstance | PagefindInstance[],
+  filters: FacetCounts = ALL_FILTERS,
+): SearchIndex {
+  const instances = Array.isArray(parts) ? parts : [parts];
+  const keys = instances.map((_, i) => `en-x-y${2025 - i}`);
+  const languages: string[] = [];
+  return openSearchIndex(
+    {
+      createInstance: () =>
+        instances[keys.indexOf(languages[languages.length - 1] ?? "")] as PagefindInstance,
+    },
+    {
+      base: "/pagefind/",
+      version: "v42",
+      // 1,000 releases a part: a first search stops after two parts.
+      manifest: { parts: keys.map((key, i) => ({ key, year: 2025 - i, pages: 1000 })), filters },
+      withLanguage: (language, create) => {
+        languages.push(language);
+        return create();
+      },
+    },
+  );
+}
+
+async function open(search: string, pagefind: PagefindInstance | Error) {
   const root = searchPage();
   const urls: string[] = [];
   /** The history as a list of URLs and where the visitor is in it. */
@@ -104,9 +137,9 @@ async function open(search: string, pagefind: Pagefind | Error) {
     urls.push(url);
   };
   await startSearch(root, {
-    importPagefind: async () => {
+    openIndex: async () => {
       if (pagefind instanceof Error) throw pagefind;
-      return pagefind;
+      return indexOf(pagefind);
     },
     location,
     history: {
@@ -159,10 +192,10 @@ afterEach(() => {
 });
 
 describe("opening the search page", () => {
-  it("sets Pagefind up with this index's cache tag and prompts when there is nothing to search", async () => {
+  it("prompts when there is nothing to search, opening no part of the index", async () => {
     const fake = fakePagefind(() => ({ results: [] }));
     const page = await open("", fake.pagefind);
-    expect(fake.setup).toEqual([["options", { excerptLength: 30, metaCacheTag: "v42" }], ["init"]]);
+    expect(fake.setup).toEqual([]);
     expect(page.layout().hidden).toBe(false);
     expect(page.status()).toBe("Type a word.");
     expect(fake.searches).toEqual([]);
@@ -197,13 +230,66 @@ describe("opening the search page", () => {
     expect(page.urls).toEqual(["/en/search/?q=battery&company=Acme+Power&sort=newest"]);
   });
 
-  it("asks for a Chinese word as a phrase of its characters", async () => {
+  it("sets a part up with this index's cache tag and asks for a Chinese word as a phrase of its pairs", async () => {
     const fake = fakePagefind((query) => ({
-      results: query === "储 能" ? [result("a"), result("b")] : [result("b")],
+      results: query === "新能 能源" ? [result("a"), result("b")] : [result("b")],
     }));
-    const page = await open(`?q=${encodeURIComponent("储能")}`, fake.pagefind);
-    expect(fake.searches.map((s) => s.query)).toEqual(["储 能", '"储 能"']);
+    const page = await open(`?q=${encodeURIComponent("新能源")}`, fake.pagefind);
+    expect(fake.setup).toEqual([["options", { excerptLength: 30, metaCacheTag: "v42" }]]);
+    // The ranking search is for the words as this runtime's segmenter splits them.
+    expect(fake.searches.map((s) => s.query)).toContain('"新能 能源"');
     expect(page.links()).toEqual(["/en/releases/b/"]);
+  });
+
+  it("searches the newest parts first and older ones when the visitor asks", async () => {
+    const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => result(`${prefix}${i}`));
+    const parts = [ids("new", 3), ids("mid", 2), ids("old", 4)].map((found) =>
+      fakePagefind(() => ({ results: found })),
+    );
+    const root = searchPage();
+    await startSearch(root, {
+      openIndex: async () =>
+        indexOf(
+          parts.map((p) => p.pagefind),
+          { year: { "2025": 3, "2024": 2, "2023": 4 } },
+        ),
+      location: { pathname: "/en/search/", search: "?q=battery" },
+      history: { replaceState() {}, pushState() {} },
+    });
+    const status = () => root.querySelector(".search-status")?.textContent;
+    const more = root.querySelector<HTMLButtonElement>(".more") as HTMLButtonElement;
+    // The first two parts are searched, then the visitor is told where the search stopped.
+    expect(parts.map((p) => p.searches.length)).toEqual([1, 1, 0]);
+    expect(status()).toBe("5 releases found from 2024 on");
+    expect(root.querySelectorAll(".result")).toHaveLength(5);
+    expect(more.hidden).toBe(false);
+    expect(more.textContent).toBe("Search older releases");
+    // The fake answers every part with its own facet counts; a year not searched yet has none.
+    const count = (year: string) =>
+      root.querySelector(`input[name="year"][value="${year}"]`)?.parentElement?.querySelector(".facet-count")
+        ?.textContent;
+    expect(count("2023")).toBe("");
+    more.click();
+    await vi.waitFor(() => expect(root.querySelectorAll(".result")).toHaveLength(9));
+    expect(parts.map((p) => p.searches.length)).toEqual([1, 1, 1]);
+    expect(status()).toBe("9 releases found");
+    expect(more.hidden).toBe(true);
+    expect(count("2023")).not.toBe("");
+    // Newest part first, each part in its own order.
+    expect(Array.from(root.querySelectorAll(".result a"), (a) => a.getAttribute("href"))[5]).toBe(
+      "/en/releases/old0/",
+    );
+  });
+
+  it("searches only the parts of the years a year filter asks for", async () => {
+    const parts = [0, 1, 2].map(() => fakePagefind(() => ({ results: [result("a")] })));
+    const root = searchPage();
+    await startSearch(root, {
+      openIndex: async () => indexOf(parts.map((p) => p.pagefind)),
+      location: { pathname: "/en/search/", search: "?q=battery&year=2023" },
+      history: { replaceState() {}, pushState() {} },
+    });
+    expect(parts.map((p) => p.searches.length)).toEqual([0, 0, 1]);
   });
 
   it("says search is unavailable when Pagefind cannot be loaded", async () => {
@@ -215,10 +301,10 @@ describe("opening the search page", () => {
 
   it("does nothing on a page without the search markup", async () => {
     document.body.innerHTML = '<div id="search"></div>';
-    const importPagefind = vi.fn();
+    const openIndex = vi.fn();
     const root = document.getElementById("search") as HTMLElement;
-    await startSearch(root, { importPagefind, location, history });
-    expect(importPagefind).not.toHaveBeenCalled();
+    await startSearch(root, { openIndex, location, history });
+    expect(openIndex).not.toHaveBeenCalled();
   });
 });
 
@@ -380,7 +466,7 @@ describe("an input method composing", () => {
     page.input().value = "储能";
     page.input().dispatchEvent(new Event("compositionend"));
     await vi.advanceTimersByTimeAsync(TYPING_DELAY_MS);
-    expect(fake.searches.map((s) => s.query)).toContain("储 能");
+    expect(fake.searches.map((s) => s.query)).toContain("储能");
     expect(fake.searches.map((s) => s.query).join()).not.toMatch(/[a-z]/);
     expect(page.urls.at(-1)).toBe(`/en/search/?q=${encodeURIComponent("储能")}`);
   });
@@ -446,7 +532,7 @@ describe("the language switcher", () => {
     nav.innerHTML = '<a href="/zh/search/">中文</a>';
     document.body.prepend(nav);
     await startSearch(root, {
-      importPagefind: async () => fakePagefind(() => ({ results: [] })).pagefind,
+      openIndex: async () => indexOf(fakePagefind(() => ({ results: [] })).pagefind),
       location: { pathname: "/en/search/", search: "?q=battery&year=2025" },
       history: { replaceState() {}, pushState() {} },
     });
@@ -462,9 +548,8 @@ describe("filter keys and labels", () => {
     const root = searchPage();
     root.dataset.labels = JSON.stringify({ company: { acme: "Acme Power", constructor: "Builders" } });
     const fake = fakePagefind(() => ({ results: [result("a")] }));
-    fake.pagefind.filters = async () => ({ company: { acme: 2, constructor: 1 } });
     await startSearch(root, {
-      importPagefind: async () => fake.pagefind,
+      openIndex: async () => indexOf(fake.pagefind, { company: { acme: 2, constructor: 1 } }),
       location: { pathname: "/en/search/", search: "?company=Acme+Power" },
       history: { replaceState() {}, pushState() {} },
     });

@@ -130,10 +130,11 @@ describe("filter controls", () => {
 });
 
 describe("excerpts", () => {
-  it("keeps Pagefind's highlights and joins the per-character marks of a phrase", () => {
-    const p = excerptNode("新一代<mark>储</mark><mark>能</mark>柜，<mark>储</mark>\u200B电");
+  it("puts pair-indexed Chinese back together and joins the per-pair marks of a phrase", () => {
+    // As Pagefind returns it for 新一代储能柜，储电 with 储能柜 marked (lib/search/han.ts).
+    const p = excerptNode("新一 ~一代 ~代储 <mark>~储能</mark> <mark>~能柜</mark> ^， ^储电");
     expect(p.className).toBe("excerpt");
-    expect(p.innerHTML).toBe("新一代<mark>储能</mark>柜，<mark>储</mark>电");
+    expect(p.innerHTML).toBe("新一代<mark>储能柜</mark>，储电");
   });
 
   it("keeps only text from any other markup", () => {
@@ -160,8 +161,8 @@ describe("a result", () => {
   it("links the title and shows release time, company and excerpt", () => {
     const item = resultItem({
       url: "/zh/releases/cell-line/",
-      excerpt: "每一颗<mark>锂</mark><mark>电</mark><mark>池</mark>",
-      meta: { title: "艾克姆\u200B新产线投产", date: "2025年3月12日", company: "艾克姆电力" },
+      excerpt: "每一 ~一颗 ~颗锂 <mark>~锂电</mark> <mark>~电池</mark>",
+      meta: { title: "艾克姆新产线投产", date: "2025年3月12日", company: "艾克姆电力" },
     });
     expect(item.outerHTML).toBe(
       '<li class="result"><h2><a href="/zh/releases/cell-line/">艾克姆新产线投产</a></h2>' +

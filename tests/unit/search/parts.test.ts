@@ -1,0 +1,123 @@
+// How the index is cut into parts, and what the search page is told of them.
+import { describe, expect, it } from "vitest";
+import { runWithinBudget } from "../../../lib/search/pagefind.ts";
+import { languageManifest, MAX_PART_PAGES, partKey, splitIntoParts } from "../../../lib/search/parts.ts";
+
+const doc = (language: string, sortKey: string, tag = "t") => ({
+  language,
+  year: Number(sortKey.slice(0, 4)),
+  sortKey,
+  filters: { year: [sortKey.slice(0, 4)], tag: [tag] },
+});
+
+describe("partKey", () => {
+  it("keeps a language Pagefind stems, and puts Han languages under one it neither segments nor stems", () => {
+    expect(partKey("en", 2025, 0)).toBe("en-x-y2025");
+    expect(partKey("en-gb", 2025, 1)).toBe("en-gb-x-y2025b");
+    expect(partKey("zh-cn", 2024, 0)).toBe("zxx-x-zh-cn-y2024");
+    expect(partKey("zh-hant", 2024, 2)).toBe("zxx-x-zh-hant-y2024c");
+    expect(Intl.getCanonicalLocales(partKey("zh-cn", 2024, 0))).toHaveLength(1);
+  });
+});
+
+describe("splitIntoParts", () => {
+  it("cuts by year, newest first, each part newest first", () => {
+    const parts = splitIntoParts([doc("en", "2024-05-01"), doc("en", "2025-01-02"), doc("en", "2025-03-01")]);
+    expect(parts.map((p) => [p.key, p.documents.map((d) => d.sortKey)])).toEqual([
+      ["en-x-y2025", ["2025-03-01", "2025-01-02"]],
+      ["en-x-y2024", ["2024-05-01"]],
+    ]);
+  });
+
+  it("cuts a busy year into even parts of at most MAX_PART_PAGES", () => {
+    const days = Array.from({ length: MAX_PART_PAGES + 1 }, (_, i) =>
+      doc("en", `2025-01-01T${String(i).padStart(6, "0")}`),
+    );
+    const parts = splitIntoParts(days);
+    expect(parts.map((p) => p.key)).toEqual(["en-x-y2025", "en-x-y2025b"]);
+    expect(parts.map((p) => p.documents.length)).toEqual([501, 500]);
+    // Newest first across the pieces too.
+    expect((parts[0]?.documents[0]?.sortKey ?? "") > (parts[1]?.documents[0]?.sortKey ?? "")).toBe(true);
+  });
+});
+
+describe("languageManifest", () => {
+  it("lists the parts and counts every facet value of the whole language", () => {
+    const manifest = languageManifest(
+      splitIntoParts([
+        doc("zh-cn", "2025-01-01", "a"),
+        doc("zh-cn", "2024-01-01", "a"),
+        doc("zh-cn", "2024-02-01", "b"),
+      ]),
+    );
+    expect(manifest).toEqual({
+      parts: [
+        { key: "zxx-x-zh-cn-y2025", year: 2025, pages: 1 },
+        { key: "zxx-x-zh-cn-y2024", year: 2024, pages: 2 },
+      ],
+      filters: { year: { "2025": 1, "2024": 2 }, tag: { a: 2, b: 1 } },
+    });
+  });
+});
+
+describe("runWithinBudget", () => {
+  /** Tasks that record how many run at once; each ends when released. */
+  function tasks(weights: number[]) {
+    let running = 0;
+    let peak = 0;
+    const release: (() => void)[] = [];
+    const list = weights.map((weight, i) => ({
+      weight,
+      run: () =>
+        new Promise<number>((resolve) => {
+          running++;
+          peak = Math.max(peak, running);
+          release.push(() => {
+            running--;
+            resolve(i);
+          });
+        }),
+    }));
+    return { list, peak: () => peak, release };
+  }
+  const drain = async (release: (() => void)[], done: Promise<unknown>) => {
+    while (true) {
+      const settled = await Promise.race([
+        done.then(() => true),
+        new Promise((r) => setTimeout(() => r(false), 5)),
+      ]);
+      if (settled) return;
+      release.shift()?.();
+    }
+  };
+
+  it("runs tasks at once while their weights fit, one when none fits, and keeps the order of results", async () => {
+    const fits = tasks([300, 300, 300, 300]);
+    const all = runWithinBudget(fits.list, 700);
+    await drain(fits.release, all);
+    expect(await all).toEqual([0, 1, 2, 3]);
+    expect(fits.peak()).toBe(2);
+    const cores = tasks([1, 1, 1]);
+    const two = runWithinBudget(cores.list, 700, 2);
+    await drain(cores.release, two);
+    expect(cores.peak()).toBe(2);
+    const heavy = tasks([900, 900]);
+    const one = runWithinBudget(heavy.list, 500);
+    await drain(heavy.release, one);
+    expect(heavy.peak()).toBe(1);
+  });
+
+  it("starts nothing after a failure and reports it once the running tasks end", async () => {
+    let started = 0;
+    const list = [0, 1, 2].map((i) => ({
+      weight: 1,
+      run: async () => {
+        started++;
+        if (i === 0) throw new Error("part failed");
+        return i;
+      },
+    }));
+    await expect(runWithinBudget(list, 1)).rejects.toThrow("part failed");
+    expect(started).toBe(1);
+  });
+});
