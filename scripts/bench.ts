@@ -1,7 +1,8 @@
 // `npm run bench -- --releases N`: builds a generated bilingual corpus with
 // the full pipeline and, in the same run, with bare Eleventy plus bare
 // Pagefind, alternating for several rounds, and prints medians per phase
-// (wall, CPU, peak RSS), sizes, the ratio between the two, and the time from
+// (wall, CPU, peak RSS), sizes, the ratio between the two (the full build
+// both cold, with no share-card cache, and warm), and the time from
 // editing one release to its page being rewritten under `npm start`, and what
 // a first search transfers for each word of a fixed list (scripts/bench/words.ts),
 // ours and bare Pagefind's, in the system's Chromium when it has one.
@@ -133,11 +134,20 @@ const node = process.execPath;
 const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = pagefindRunner();
 
-const full: {
+type FullBuild = {
   m: Measurement;
   phases: Record<string, number>;
   shareImages: ReturnType<typeof shareImagesOf>;
-}[] = [];
+};
+// Each round builds twice: cold, with no share-card cache (a first build),
+// and warm, with the cache the cold build left (any later build, or CI
+// with a restored .cache/).
+const full: FullBuild[] = [];
+const fullWarm: FullBuild[] = [];
+const buildFull = async (what: string): Promise<FullBuild> => {
+  const f = check(await measure(node, ["--import", "tsx", "scripts/build.ts"], { cwd: fullDir, env }), what);
+  return { m: f, phases: phasesOf(f.stdout), shareImages: shareImagesOf(f.stdout) };
+};
 const bareEleventy: Measurement[] = [];
 const barePagefind: Measurement[] = [];
 for (let round = 1; round <= rounds; round++) {
@@ -150,16 +160,15 @@ for (let round = 1; round <= rounds; round++) {
     await measure(node, [pagefindCli, "--site", "_site"], { cwd: bareDir, env }),
     "bare Pagefind",
   );
-  const f = check(
-    await measure(node, ["--import", "tsx", "scripts/build.ts"], { cwd: fullDir, env }),
-    "full build",
-  );
+  rmSync(path.join(fullDir, ".cache", "share-cards"), { recursive: true, force: true });
+  const cold = await buildFull("full build (cold)");
+  const warm = await buildFull("full build (warm)");
   bareEleventy.push(e);
   barePagefind.push(p);
-  // Round 1 starts with no card cache (the copy has none); later rounds reuse it.
-  full.push({ m: f, phases: phasesOf(f.stdout), shareImages: shareImagesOf(f.stdout) });
+  full.push(cold);
+  fullWarm.push(warm);
   log(
-    `  round ${round}: full ${seconds(f.wallMs)}; bare Eleventy ${seconds(e.wallMs)} + bare Pagefind ${seconds(p.wallMs)}`,
+    `  round ${round}: full ${seconds(cold.m.wallMs)} cold, ${seconds(warm.m.wallMs)} warm; bare Eleventy ${seconds(e.wallMs)} + bare Pagefind ${seconds(p.wallMs)}`,
   );
 }
 
@@ -168,6 +177,12 @@ const fullFiles = listFiles(fullSite);
 const indexFiles = listFiles(path.join(fullSite, "pagefind"));
 const pages = fullFiles.filter((f) => f.endsWith(".html")).length;
 const fullWall = median(full.map((r) => r.m.wallMs));
+const warmWall = median(fullWarm.map((r) => r.m.wallMs));
+const cardsOf = (builds: FullBuild[]) => ({
+  generated: median(builds.map((r) => r.shareImages.generated)),
+  reused: median(builds.map((r) => r.shareImages.reused)),
+  ms: median(builds.map((r) => r.shareImages.ms)),
+});
 const bareTotal = median(bareEleventy.map((m) => m.wallMs)) + median(barePagefind.map((m) => m.wallMs));
 const phaseNames = Object.keys(full[0]?.phases ?? {});
 const releasePage = path.join(fullSite, "en", "releases", corpus[0]?.slug ?? "", "index.html");
@@ -214,18 +229,17 @@ const summary = {
       peakTotalRss: median(barePagefind.map((m) => m.peakTotalRss)),
     },
   },
-  shareImages: {
-    cold: full[0]?.shareImages,
-    warm:
-      full.length > 1
-        ? {
-            generated: median(full.slice(1).map((r) => r.shareImages.generated)),
-            reused: median(full.slice(1).map((r) => r.shareImages.reused)),
-            ms: median(full.slice(1).map((r) => r.shareImages.ms)),
-          }
-        : undefined,
+  /** The same full build with the share-card cache of the cold one kept. */
+  fullWarm: {
+    wallMs: warmWall,
+    cpuMs: median(fullWarm.map((r) => r.m.cpuMs)),
+    peakTotalRss: median(fullWarm.map((r) => r.m.peakTotalRss)),
+    phasesMs: Object.fromEntries(phaseNames.map((n) => [n, median(fullWarm.map((r) => r.phases[n] ?? 0))])),
   },
+  shareImages: { cold: cardsOf(full), warm: cardsOf(fullWarm) },
+  /** Cold: no share-card cache. */
   ratio: fullWall / bareTotal,
+  ratioWarm: warmWall / bareTotal,
   devLoopMs: undefined as number | undefined,
   /** Per word of BENCH_WORDS: releases containing it, and a first search's bytes and results, ours and bare. */
   words: [] as WordFigures[],
@@ -364,15 +378,18 @@ if (values.json) {
   log(
     `  full pipeline      ${seconds(s.full.wallMs)} wall, ${seconds(s.full.cpuMs)} CPU, ${s.full.pagesPerSecond} pages/s`,
   );
-  log(
-    `    phases           ${Object.entries(s.full.phasesMs)
+  const phases = (p: Record<string, number>) =>
+    Object.entries(p)
       .map(([n, ms]) => `${n} ${seconds(ms)}`)
-      .join(", ")}`,
-  );
-  const cards = (c: { generated: number; reused: number; ms: number } | undefined) =>
-    c ? `${c.generated} drawn, ${c.reused} from the cache, ${seconds(c.ms)}` : "not measured (one round)";
+      .join(", ");
+  log(`    phases           ${phases(s.full.phasesMs)}`);
+  const cards = (c: { generated: number; reused: number; ms: number }) =>
+    `${c.generated} drawn, ${c.reused} from the cache, ${seconds(c.ms)}${c.generated > 0 ? ` (${(c.ms / c.generated).toFixed(1)} ms a card)` : ""}`;
   log(
-    `    share images     cold (round 1, no cache): ${cards(s.shareImages.cold)}; warm (later rounds): ${cards(s.shareImages.warm)}`,
+    `    share images     cold (no cache): ${cards(s.shareImages.cold)}; warm: ${cards(s.shareImages.warm)}`,
+  );
+  log(
+    `  full, warm cache   ${seconds(s.fullWarm.wallMs)} wall, ${seconds(s.fullWarm.cpuMs)} CPU, peak RSS ${mb(s.fullWarm.peakTotalRss)}; phases ${phases(s.fullWarm.phasesMs)}`,
   );
   log(`    node processes   ${seconds(s.full.node.cpuMs)} CPU, peak RSS ${mb(s.full.node.peakRss)}`);
   log(`    pagefind         ${seconds(s.full.pagefind.cpuMs)} CPU, peak RSS ${mb(s.full.pagefind.peakRss)}`);
@@ -386,7 +403,9 @@ if (values.json) {
   log(
     `  bare Pagefind      ${seconds(s.bare.pagefind.wallMs)} wall, ${seconds(s.bare.pagefind.cpuMs)} CPU, peak RSS ${mb(s.bare.pagefind.peakRss)} (${mb(s.bare.pagefind.peakTotalRss)} with its launcher)`,
   );
-  log(`  ratio              full / (bare Eleventy + bare Pagefind) = ${s.ratio.toFixed(2)}`);
+  log(
+    `  ratio              full / (bare Eleventy + bare Pagefind) = ${s.ratio.toFixed(2)} cold, ${s.ratioWarm.toFixed(2)} warm`,
+  );
   if (s.devLoopMs !== undefined)
     log(`  dev loop           one edited release rewritten in ${seconds(s.devLoopMs)} (npm start, watch)`);
   if (devLoopProblem) log(`  dev loop           not measured: ${devLoopProblem}`);

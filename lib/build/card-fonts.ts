@@ -95,6 +95,9 @@ export class CardFonts {
   private readonly subsets: Subset[];
   private readonly files = new Map<string, Buffer>();
   private readonly drawn = new Map<string, (codePoint: number) => boolean>();
+  // Every card asks again for its site name's and date's characters, and
+  // the search through some hundred subsets is not free (at 20,000 cards).
+  private readonly subsetOfCodePoint = new Map<number, string | undefined>();
 
   constructor(dir = packageDir()) {
     this.dir = dir;
@@ -114,11 +117,17 @@ export class CardFonts {
 
   /** The first subset that lists the code point and really has a glyph for it. */
   private subsetOf(codePoint: number): string | undefined {
+    if (this.subsetOfCodePoint.has(codePoint)) return this.subsetOfCodePoint.get(codePoint);
+    let found: string | undefined;
     for (const subset of this.subsets) {
       if (!subset.ranges.some(([a, b]) => codePoint >= a && codePoint <= b)) continue;
-      if (this.has(subset.name, codePoint)) return subset.name;
+      if (this.has(subset.name, codePoint)) {
+        found = subset.name;
+        break;
+      }
     }
-    return undefined;
+    this.subsetOfCodePoint.set(codePoint, found);
+    return found;
   }
 
   // Both weights of a subset cover the same characters; the bold is read.

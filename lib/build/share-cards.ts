@@ -35,6 +35,12 @@ function rendererVersion(fonts: CardFonts): string {
 /** Up to this many cards to draw, the build's own thread draws them: a worker's start-up would cost more. */
 const IN_THREAD_LIMIT = 100;
 
+/**
+ * Cards a thread has in hand at once: while sharp rasterises and encodes
+ * one (in libuv's thread pool), satori lays out the next in JavaScript.
+ */
+const IN_FLIGHT = 2;
+
 /** A card a page refers to, to be written into the output. */
 export interface ShareCardJob {
   key: string;
@@ -90,8 +96,9 @@ export interface WriteOptions {
   cacheDir: string;
   /**
    * Worker threads drawing cards; 0 draws them in this thread. By default
-   * this thread for a few cards, else one worker per core but the one
-   * Eleventy runs on.
+   * this thread for a few cards, else one worker per core: cold, the cards
+   * take longer than Eleventy and the search index, and a core left to
+   * Eleventy would be idle once it is done (docs/performance.md).
    */
   threads?: number;
 }
@@ -123,8 +130,7 @@ export async function writeShareCards(
       todo.push(job);
     }
   }
-  const threads =
-    options.threads ?? (todo.length <= IN_THREAD_LIMIT ? 0 : Math.max(1, availableParallelism() - 1));
+  const threads = options.threads ?? (todo.length <= IN_THREAD_LIMIT ? 0 : availableParallelism());
   await (threads === 0 ? drawHere : drawAll)(todo, threads, (job, png) => {
     // Written aside and renamed, so a build stopped mid-write leaves no half card in the cache.
     const partial = `${cached(job.key)}.${process.pid}.partial`;
@@ -162,16 +168,22 @@ async function drawHere(
   // Loaded on first use: satori is a large module that builds without new cards need not load.
   const { renderShareCard } = await import("./share-card-render.ts");
   const fonts = new CardFonts();
-  for (const job of todo) {
-    let png: Buffer;
-    try {
-      png = await renderShareCard(job.text, fonts);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw cardProblem(job, reason);
+  let next = 0;
+  const drawNext = async (): Promise<void> => {
+    for (let job = todo[next++]; job; job = todo[next++]) {
+      let png: Buffer;
+      try {
+        png = await renderShareCard(job.text, fonts);
+      } catch (error) {
+        // The other card in hand is finished, but no new one is begun.
+        next = todo.length;
+        const reason = error instanceof Error ? error.message : String(error);
+        throw cardProblem(job, reason);
+      }
+      done(job, png);
     }
-    done(job, png);
-  }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, drawNext));
 }
 
 async function drawAll(
@@ -183,16 +195,19 @@ async function drawAll(
   let next = 0;
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
+      let busy = 0;
       const send = () => {
         const id = next++;
         const job = todo[id];
         if (!job) {
-          resolve();
+          if (busy === 0) resolve();
           return;
         }
+        busy++;
         worker.postMessage({ id, text: job.text });
       };
       worker.on("message", (message: { id: number; png?: Uint8Array; error?: string }) => {
+        busy--;
         const job = todo[message.id] as ShareCardJob;
         if (message.error !== undefined || !message.png) {
           reject(cardProblem(job, message.error ?? "no image came back"));
@@ -210,7 +225,7 @@ async function drawAll(
       worker.on("exit", (code) => {
         if (code !== 0) reject(new Error(`A share-image worker stopped with code ${code}`));
       });
-      send();
+      for (let i = 0; i < IN_FLIGHT; i++) send();
     });
   const workers = Array.from({ length: Math.max(1, Math.min(threads, todo.length)) }, startWorker);
   try {

@@ -95,7 +95,8 @@ export function languageManifest<D extends PartDocument>(parts: readonly IndexPa
   for (const part of parts) {
     for (const doc of part.documents) {
       for (const [facet, values] of Object.entries(doc.filters)) {
-        const counts = (filters[facet] ??= {});
+        const counts = filters[facet] ?? {};
+        filters[facet] = counts;
         for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
       }
     }

@@ -159,7 +159,7 @@ describe(`search recall on ${RELEASES} releases per language`, () => {
     const found = await searchAll(locale, word);
     const result = score(found.urls, expected);
     expect(outOfOrder(found.urls)).toBeUndefined();
-    expect(found.years).toEqual(yearCounts(expected));
+    expect(found.years).toEqual(yearCounts(found.urls));
     console.log(
       `${locale} ${word}: ${expected.size} releases contain it; recall ${percent(result.recall)}, precision ${percent(result.precision)}`,
     );
@@ -202,11 +202,14 @@ describe(`search recall on ${RELEASES} releases per language`, () => {
   // A single character is found where it starts an indexed pair (lib/search/han.ts):
   // every result has it, and most releases that have it are found (Pagefind's own
   // segmentation found 60% of those with 电 at 10,000 releases).
-  it.each(ZH_WORDS.filter((w) => [...w].length === 1))("finds Chinese releases containing %s", async (word) => {
-    const result = await measure("zh", word, (text) => text.includes(word));
-    expect(result.precision).toBe(1);
-    expect(result.recall).toBeGreaterThan(0.9);
-  });
+  it.each(ZH_WORDS.filter((w) => [...w].length === 1))(
+    "finds Chinese releases containing %s",
+    async (word) => {
+      const result = await measure("zh", word, (text) => text.includes(word));
+      expect(result.precision).toBe(1);
+      expect(result.recall).toBeGreaterThan(0.9);
+    },
+  );
 
   it.each(ZH_RUNS)("finds %s typed without spaces: as typed first, then its words apart", async (query) => {
     const { found, exact, every } = await measureChinese(query);

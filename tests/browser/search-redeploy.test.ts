@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileListName, type IndexFileList } from "../../lib/search/index-files.ts";
+import { MANIFEST } from "../../lib/search/parts.ts";
 import { openBrowser } from "../../scripts/bench/chromium.ts";
 import { mustBuild, releaseFile } from "../support/fixture-site.ts";
 import { type ServedSite, searchSettled, serveFixtureSite } from "../support/served-site.ts";
@@ -77,6 +78,7 @@ describe("after a redeploy", () => {
       const allowed = new Set([
         ...changed.map((f) => f.path),
         "pagefind-entry.json",
+        MANIFEST,
         fileListName("en"),
         "pagefind.js",
         "pagefind-worker.js",

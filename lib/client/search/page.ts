@@ -7,7 +7,6 @@ import { offlineIndex } from "./offline-index.ts";
 import type { Strings } from "./render.ts";
 import { type Manifest, openSearchIndex, withLanguage } from "./search-index.ts";
 
-
 const root = document.getElementById("search");
 if (root) {
   // Pagefind sits beside assets/ at the site root, which under a path

@@ -77,7 +77,8 @@ export const FIRST_PAGES = 2000;
 
 function addCounts(into: FacetCounts, from: FacetCounts): void {
   for (const [facet, values] of Object.entries(from)) {
-    const counts = (into[facet] ??= {});
+    const counts = into[facet] ?? {};
+    into[facet] = counts;
     for (const [value, n] of Object.entries(values)) counts[value] = (counts[value] ?? 0) + n;
   }
 }
