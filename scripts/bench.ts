@@ -48,7 +48,8 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     "skip-dev": { type: "boolean", default: false },
     "skip-browser": { type: "boolean", default: false },
-    "one-language-at-a-time": { type: "boolean", default: false },
+    // The search indexer's memory budget in MB (SEARCH_INDEX_MEMORY); the site's default without it.
+    "index-memory": { type: "string" },
   },
 });
 const releases = Number(values.releases);
@@ -128,7 +129,7 @@ writeBareSite(bareDir, corpus, projectRoot);
 const env = {
   ...process.env,
   BUILD_TIME,
-  ...(values["one-language-at-a-time"] ? { INDEX_ONE_LANGUAGE_AT_A_TIME: "1" } : {}),
+  ...(values["index-memory"] ? { SEARCH_INDEX_MEMORY: values["index-memory"] } : {}),
 };
 const node = process.execPath;
 const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
@@ -393,7 +394,9 @@ if (values.json) {
   );
   log(`    node processes   ${seconds(s.full.node.cpuMs)} CPU, peak RSS ${mb(s.full.node.peakRss)}`);
   log(`    pagefind         ${seconds(s.full.pagefind.cpuMs)} CPU, peak RSS ${mb(s.full.pagefind.peakRss)}`);
-  log(`    all at once      peak RSS ${mb(s.full.peakTotalRss)} (every process of the build together)`);
+  log(
+    `    all at once      peak RSS ${mb(s.full.peakTotalRss)} (every process of the build together; index memory budget ${values["index-memory"] ? `${values["index-memory"]} MB` : "the site's default"})`,
+  );
   log(
     `    output           ${formatBytes(s.full.outputBytes)}; search index ${s.full.indexFiles} files, ${formatBytes(s.full.indexBytes)}; a release page ${formatBytes(s.full.releasePageBytes)} (${formatBytes(s.full.releasePageGzipBytes)} gzipped with its CSS)`,
   );

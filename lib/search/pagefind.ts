@@ -137,6 +137,8 @@ export interface SearchIndexOptions {
    * the same time while their estimated memory fits (one always runs).
    */
   memoryBudgetMb?: number;
+  /** Releases in a part at most (lib/search/parts.ts); smaller in tests. */
+  maxPartPages?: number;
 }
 
 /** Fits a 7 GB CI runner with Eleventy's own memory beside it (docs/performance.md). */
@@ -232,7 +234,7 @@ export async function buildSearchIndex(
       else byLanguage.set(doc.language, [doc]);
     }
     const partsByLanguage = new Map(
-      [...byLanguage].map(([language, docs]) => [language, splitIntoParts(docs)]),
+      [...byLanguage].map(([language, docs]) => [language, splitIntoParts(docs, options.maxPartPages)]),
     );
     const index = async (part: IndexPart<IndexDocument>) => {
       const site = path.join(work, part.key);

@@ -1,8 +1,11 @@
-// The search index in parts: each language's releases are cut by year, a
-// busy year again into runs of at most MAX_PART_PAGES, newest first. Each
-// part is its own Pagefind language in the one bundle (so every part of a
-// language shares one runtime and one WebAssembly file), indexed by its own
-// Pagefind process. Pagefind holds everything it reads until it writes
+// The search index in parts: each language's releases are cut into parts
+// of whole years, at most MAX_PART_PAGES releases each, filled from the
+// oldest year on (a year with more releases is cut into pieces of its own).
+// Filling from the oldest keeps the parts stable: a new release changes the
+// newest part only, so a browser that saved the index fetches little again.
+// Each part is its own Pagefind language in the one bundle (so every part
+// of a language shares one runtime and one WebAssembly file), indexed by its
+// own Pagefind process. Pagefind holds everything it reads until it writes
 // (https://github.com/Pagefind/pagefind/issues/842), so a part bounds the
 // indexer's memory, whatever the size of the archive; and the search page
 // can search the newest parts first and older ones when the reader asks
@@ -13,7 +16,7 @@
 // each language's parts and their years, and the facet counts of the whole
 // archive, so the filters show without any index being loaded.
 
-/** A part's size at most: about 300 MB of indexer memory for Chinese (docs/performance.md). */
+/** A part's size at most: about 330 MB of indexer memory for Chinese (docs/performance.md). */
 export const MAX_PART_PAGES = 1000;
 
 /**
@@ -37,13 +40,15 @@ export interface PartDocument {
 export interface IndexPart<D> {
   /** The Pagefind language the part is indexed and loaded under. */
   key: string;
-  year: number;
+  /** Newest first. */
+  years: number[];
   documents: D[];
 }
 
 /**
- * The Pagefind language of a part: the page language with a private-use
- * suffix (`en-x-y2025`, Pagefind still stems it as English), or for Han
+ * The Pagefind language of a part, named after its oldest year (and its
+ * piece of a busy year): the page language with a private-use suffix
+ * (`en-x-y2025`, Pagefind still stems it as English), or for Han
  * languages under "zxx" (no linguistic content), which Pagefind neither
  * segments nor stems, with the page language kept after it.
  */
@@ -53,8 +58,11 @@ export function partKey(language: string, year: number, piece: number): string {
   return HAN_LANGUAGES.has(primary) ? `zxx-x-${language}-${suffix}` : `${language}-x-${suffix}`;
 }
 
-/** Cuts one language's documents into parts, newest first. */
-export function splitIntoParts<D extends PartDocument>(documents: readonly D[]): IndexPart<D>[] {
+/** Cuts one language's documents into parts, newest first, each part's documents newest first. */
+export function splitIntoParts<D extends PartDocument>(
+  documents: readonly D[],
+  maxPages = MAX_PART_PAGES,
+): IndexPart<D>[] {
   const sorted = [...documents].sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
   const byYear = new Map<number, D[]>();
   for (const doc of sorted) {
@@ -62,27 +70,37 @@ export function splitIntoParts<D extends PartDocument>(documents: readonly D[]):
     if (group) group.push(doc);
     else byYear.set(doc.year, [doc]);
   }
+  const language = documents[0]?.language ?? "";
   const parts: IndexPart<D>[] = [];
-  for (const [year, docs] of [...byYear].sort(([a], [b]) => b - a)) {
-    // Even pieces: 1,001 releases make two parts of about 500, not 1,000 and 1.
-    const pieces = Math.ceil(docs.length / MAX_PART_PAGES);
-    const size = Math.ceil(docs.length / pieces);
-    for (let piece = 0; piece < pieces; piece++) {
-      const language = docs[0]?.language ?? "";
-      parts.push({
-        key: partKey(language, year, piece),
-        year,
-        documents: docs.slice(piece * size, (piece + 1) * size),
-      });
+  let open: IndexPart<D> | undefined;
+  for (const [year, docs] of [...byYear].sort(([a], [b]) => a - b)) {
+    if (docs.length > maxPages) {
+      // Even pieces: 1,001 releases make two parts of about 500, not 1,000 and 1.
+      const pieces = Math.ceil(docs.length / maxPages);
+      const size = Math.ceil(docs.length / pieces);
+      for (let piece = pieces - 1; piece >= 0; piece--) {
+        parts.push({
+          key: partKey(language, year, pieces - 1 - piece),
+          years: [year],
+          documents: docs.slice(piece * size, (piece + 1) * size),
+        });
+      }
+      open = undefined;
+    } else if (open && open.documents.length + docs.length <= maxPages) {
+      open.years.unshift(year);
+      open.documents.unshift(...docs);
+    } else {
+      open = { key: partKey(language, year, 0), years: [year], documents: [...docs] };
+      parts.push(open);
     }
   }
-  return parts;
+  return parts.reverse();
 }
 
 /** One language's parts and facet counts, as the search page reads them. */
 export interface LanguageManifest {
-  /** Newest first. */
-  parts: { key: string; year: number; pages: number }[];
+  /** Newest first, each with its years, newest first. */
+  parts: { key: string; years: number[]; pages: number }[];
   /** Every facet value of the language's releases and how many have it. */
   filters: Record<string, Record<string, number>>;
 }
@@ -102,7 +120,7 @@ export function languageManifest<D extends PartDocument>(parts: readonly IndexPa
     }
   }
   return {
-    parts: parts.map((p) => ({ key: p.key, year: p.year, pages: p.documents.length })),
+    parts: parts.map((p) => ({ key: p.key, years: p.years, pages: p.documents.length })),
     filters,
   };
 }

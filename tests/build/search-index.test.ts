@@ -58,7 +58,10 @@ describe("the search index, one part per process", () => {
   it("writes the bundle one Pagefind run over all pages writes, and the manifest of parts", async () => {
     const site = path.join(work, "site");
     for (const language of ["en", "zh-cn"]) {
-      for (const part of splitIntoParts(documents.filter((d) => d.language === language))) {
+      for (const part of splitIntoParts(
+        documents.filter((d) => d.language === language),
+        1,
+      )) {
         for (const d of part.documents) {
           mkdirSync(path.join(site, d.url), { recursive: true });
           writeFileSync(
@@ -81,7 +84,8 @@ describe("the search index, one part per process", () => {
     // 256 MB: one part at a time; 100 GB: all at once.
     for (const memoryBudgetMb of [256, 100_000]) {
       const split = path.join(work, `split-${memoryBudgetMb}`);
-      const report = await buildSearchIndex(documents, split, { memoryBudgetMb });
+      // One release a part at most: every year is a part, the busy one two.
+      const report = await buildSearchIndex(documents, split, { memoryBudgetMb, maxPartPages: 1 });
       expect(report).toMatchObject({ languages: ["en", "zh-cn"], pages: 5, extended: true });
       expectSameBundle(split, single);
       const manifest = JSON.parse(readFileSync(path.join(split, MANIFEST), "utf8"));
@@ -89,15 +93,16 @@ describe("the search index, one part per process", () => {
         languages: {
           en: {
             parts: [
-              { key: "en-x-y2025", year: 2025, pages: 1 },
-              { key: "en-x-y2024", year: 2024, pages: 2 },
+              { key: "en-x-y2025", years: [2025], pages: 1 },
+              { key: "en-x-y2024b", years: [2024], pages: 1 },
+              { key: "en-x-y2024", years: [2024], pages: 1 },
             ],
             filters: { year: { "2025": 1, "2024": 2 }, tag: { plants: 1, wind: 2 } },
           },
           "zh-cn": {
             parts: [
-              { key: "zxx-x-zh-cn-y2025", year: 2025, pages: 1 },
-              { key: "zxx-x-zh-cn-y2024", year: 2024, pages: 1 },
+              { key: "zxx-x-zh-cn-y2025", years: [2025], pages: 1 },
+              { key: "zxx-x-zh-cn-y2024", years: [2024], pages: 1 },
             ],
             filters: { year: { "2025": 1, "2024": 1 }, tag: { 工厂: 1, 风电: 1 } },
           },
@@ -143,12 +148,13 @@ function expectSameBundle(split: string, single: string): void {
   ]);
   // English parts keep English stemming; Chinese parts are neither stemmed nor segmented.
   expect(languages(split)).toEqual({
-    "en-x-y2024": { page_count: 2, wasm: "en" },
+    "en-x-y2024": { page_count: 1, wasm: "en" },
+    "en-x-y2024b": { page_count: 1, wasm: "en" },
     "en-x-y2025": { page_count: 1, wasm: "en" },
     "zxx-x-zh-cn-y2024": { page_count: 1, wasm: null },
     "zxx-x-zh-cn-y2025": { page_count: 1, wasm: null },
   });
   const count = (dir: string, pattern: RegExp) => readdirSync(dir).filter((f) => pattern.test(f)).length;
   expect(count(path.join(split, "filter"), /./)).toBe(count(path.join(single, "filter"), /./));
-  expect(count(split, /\.pf_meta$/)).toBe(4);
+  expect(count(split, /\.pf_meta$/)).toBe(5);
 }

@@ -127,7 +127,9 @@ export function openSearchIndex(pagefind: Pagefind, where: IndexLocation): Searc
     async query(text, options, wanted) {
       // A year filter needs only the parts of those years.
       const years = options.filters?.year?.any;
-      const parts = where.manifest.parts.filter((p) => !years?.length || years.includes(String(p.year)));
+      const parts = where.manifest.parts.filter(
+        (p) => !years?.length || p.years.some((year) => years.includes(String(year))),
+      );
       const exact: PagefindResult[] = [];
       const apart: PagefindResult[] = [];
       const filters: FacetCounts = {};
@@ -143,8 +145,8 @@ export function openSearchIndex(pagefind: Pagefind, where: IndexLocation): Searc
           exact: exact.length,
           filters,
           complete,
-          fromYear: parts[searched - 1]?.year,
-          pendingYears: [...new Set(parts.slice(searched).map((p) => String(p.year)))],
+          fromYear: parts[searched - 1]?.years.at(-1),
+          pendingYears: [...new Set(parts.slice(searched).flatMap((p) => p.years.map(String)))],
           more: (more) => search(more, Number.POSITIVE_INFINITY),
         };
       };

@@ -21,12 +21,24 @@ describe("partKey", () => {
 });
 
 describe("splitIntoParts", () => {
-  it("cuts by year, newest first, each part newest first", () => {
+  it("keeps a small archive in one part, newest first", () => {
     const parts = splitIntoParts([doc("en", "2024-05-01"), doc("en", "2025-01-02"), doc("en", "2025-03-01")]);
-    expect(parts.map((p) => [p.key, p.documents.map((d) => d.sortKey)])).toEqual([
-      ["en-x-y2025", ["2025-03-01", "2025-01-02"]],
-      ["en-x-y2024", ["2024-05-01"]],
+    expect(parts.map((p) => [p.key, p.years, p.documents.map((d) => d.sortKey)])).toEqual([
+      ["en-x-y2024", [2025, 2024], ["2025-03-01", "2025-01-02", "2024-05-01"]],
     ]);
+  });
+
+  it("fills parts with whole years from the oldest, so new releases change only the newest part", () => {
+    const year = (y: number, n: number) =>
+      Array.from({ length: n }, (_, i) => doc("en", `${y}-01-01T${String(i).padStart(6, "0")}`));
+    const archive = [...year(2020, 600), ...year(2021, 300), ...year(2022, 200), ...year(2023, 100)];
+    const parts = splitIntoParts(archive);
+    expect(parts.map((p) => [p.key, p.years, p.documents.length])).toEqual([
+      ["en-x-y2022", [2023, 2022], 300],
+      ["en-x-y2020", [2021, 2020], 900],
+    ]);
+    const later = splitIntoParts([...archive, ...year(2024, 50)]);
+    expect(later.at(-1)?.documents).toEqual(parts.at(-1)?.documents);
   });
 
   it("cuts a busy year into even parts of at most MAX_PART_PAGES", () => {
@@ -34,7 +46,7 @@ describe("splitIntoParts", () => {
       doc("en", `2025-01-01T${String(i).padStart(6, "0")}`),
     );
     const parts = splitIntoParts(days);
-    expect(parts.map((p) => p.key)).toEqual(["en-x-y2025", "en-x-y2025b"]);
+    expect(parts.map((p) => p.key)).toEqual(["en-x-y2025b", "en-x-y2025"]);
     expect(parts.map((p) => p.documents.length)).toEqual([501, 500]);
     // Newest first across the pieces too.
     expect((parts[0]?.documents[0]?.sortKey ?? "") > (parts[1]?.documents[0]?.sortKey ?? "")).toBe(true);
@@ -51,10 +63,7 @@ describe("languageManifest", () => {
       ]),
     );
     expect(manifest).toEqual({
-      parts: [
-        { key: "zxx-x-zh-cn-y2025", year: 2025, pages: 1 },
-        { key: "zxx-x-zh-cn-y2024", year: 2024, pages: 2 },
-      ],
+      parts: [{ key: "zxx-x-zh-cn-y2024", years: [2025, 2024], pages: 3 }],
       filters: { year: { "2025": 1, "2024": 2 }, tag: { a: 2, b: 1 } },
     });
   });

@@ -115,7 +115,7 @@ function indexOf(
       base: "/pagefind/",
       version: "v42",
       // 1,000 releases a part: a first search stops after two parts.
-      manifest: { parts: keys.map((key, i) => ({ key, year: 2025 - i, pages: 1000 })), filters },
+      manifest: { parts: keys.map((key, i) => ({ key, years: [2025 - i], pages: 1000 })), filters },
       withLanguage: (language, create) => {
         languages.push(language);
         return create();
