@@ -42,7 +42,7 @@ export interface BuildReport {
   warnings: number;
   files: number;
   bytes: number;
-  search: { languages: string[]; pages: number; files: number; bytes: number };
+  search: { languages: string[]; pages: number; parts: number; files: number; bytes: number };
   shareImages: ShareCardStats;
   /** Embargoed previews written (scheduled releases, per language); undefined without the secret. */
   embargoPreviews: number | undefined;
@@ -199,6 +199,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       search: {
         languages: pagefind.languages,
         pages: pagefind.pages,
+        parts: pagefind.parts,
         files: searchFiles.length,
         bytes: totalBytes(searchFiles),
       },

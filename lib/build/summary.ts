@@ -23,7 +23,7 @@ export function formatSummary(report: BuildReport): string {
     // With its offset and zone, so a schedule run on a machine in another zone can be checked.
     `  build time: ${report.buildTime.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")} (${report.buildTime.zoneName})`,
     report.search.pages > 0
-      ? `  search:     ${report.search.pages} pages indexed in ${report.search.languages.join(", ")}; ${report.search.files} files, ${formatBytes(report.search.bytes)}`
+      ? `  search:     ${report.search.pages} pages indexed in ${report.search.languages.join(", ")}, in ${report.search.parts} ${report.search.parts === 1 ? "part" : "parts"}; ${report.search.files} files, ${formatBytes(report.search.bytes)}`
       : "  search:     nothing to index yet (no published release)",
     `  images:     ${report.shareImages.generated} share images generated, ${report.shareImages.reused} reused from the cache, in ${formatMs(report.shareImages.ms)}`,
     `  offline:    ${report.offline.files} files precached, ${formatBytes(report.offline.bytes)}`,

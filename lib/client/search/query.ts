@@ -45,11 +45,18 @@ export function joinSingles(words: readonly string[]): string[] {
   return joined;
 }
 
+/**
+ * Runs this long or shorter are one word: the segmenter splits 新能源 into
+ * 新 | 能源 and 锂电池 into 锂 | 电池, and finding those apart would add
+ * releases the reader did not ask for (and a search by the single character).
+ */
+export const ONE_WORD_CHARS = 3;
+
 export function planQuery(query: string, segment: Segment = segmentChinese): QueryPart[] {
   const parts = query.normalize("NFKC").match(/\p{Script=Han}+|[^\s\p{Script=Han}]+/gu) ?? [];
   return parts.map((part) => {
     if (!HAN.test(part)) return { text: part };
-    const words = joinSingles(segment(part));
+    const words = [...part].length > ONE_WORD_CHARS ? joinSingles(segment(part)) : [part];
     return words.length > 1 ? { han: hanPairs(part), words: words.map(hanPairs) } : { han: hanPairs(part) };
   });
 }

@@ -241,6 +241,13 @@ describe("the query plan", () => {
     expect(phraseQueries(plan)).toEqual(['"锂电 电池"']);
   });
 
+  it("takes a run of up to three characters as one word, however the segmenter splits it", () => {
+    expect(planQuery("新能源", () => ["新", "能源"])).toEqual([{ han: ["新能", "能源"] }]);
+    expect(planQuery("新能源车", () => ["新", "能源", "车"])).toEqual([
+      { han: ["新能", "能源", "源车"], words: [["新"], ["能源"], ["车"]] },
+    ]);
+  });
+
   it("ranks a run of several words by the pairs inside its words, not those across them", () => {
     const plan = planQuery("新能源的港口", () => ["新能源", "的", "港口"]);
     expect(rankingQuery(plan)).toBe("新能 能源 港口");
