@@ -135,6 +135,8 @@ export function openSearchIndex(pagefind: Pagefind, where: IndexLocation): Searc
       const filters: FacetCounts = {};
       let searched = 0;
       let pages = 0;
+      // One search at a time: "Show more" pressed twice waits for the first.
+      let queue: Promise<unknown> = Promise.resolve();
       const answer = (): Answer => {
         const complete = searched >= parts.length;
         // Releases with a Chinese query's words apart follow every exact
@@ -147,7 +149,11 @@ export function openSearchIndex(pagefind: Pagefind, where: IndexLocation): Searc
           complete,
           fromYear: parts[searched - 1]?.years.at(-1),
           pendingYears: [...new Set(parts.slice(searched).flatMap((p) => p.years.map(String)))],
-          more: (more) => search(more, Number.POSITIVE_INFINITY),
+          more: (more) => {
+            const next = queue.then(() => search(more, Number.POSITIVE_INFINITY));
+            queue = next;
+            return next;
+          },
         };
       };
       const search = async (want: number, pageLimit: number): Promise<Answer | null> => {
