@@ -7,7 +7,6 @@ import { Eleventy } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
 import { pressroom } from "../../eleventy.config.ts";
 import type { Release } from "../content/load.ts";
-import { renderBody } from "../content/markdown.ts";
 import { headersFileText } from "../deploy/headers.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
@@ -129,8 +128,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       const sources = new Map(newsroom.releases.map((r) => [`${r.locale}/${r.slug}`, r]));
       const documents = newsroom.pages.releases.map((view) => {
         const source = sources.get(view.sourceId) as Release;
-        const body = renderBody(source.body, { allowRawHtml: newsroom.site.allowRawHtml });
-        return indexDocument(view, body.html);
+        return indexDocument(view, newsroom.bodyHtml(source.body));
       });
       const report = await buildSearchIndex(documents, path.join(stagingDir, "pagefind"), {
         memoryBudgetMb: newsroom.site.searchIndexMemory,
