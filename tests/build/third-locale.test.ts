@@ -151,9 +151,15 @@ describe("a site with a third language added by a registry line and a bundle", (
     expect(root('.choices li[lang="ja"]').text()).toContain("日本語でニュースルームを読む");
   });
 
-  it("gets its own search index", () => {
+  it("gets its own search index, in parts named after it", () => {
+    const manifest = JSON.parse(site.read("_site/pagefind/pressroom-index.json"));
+    const parts = manifest.languages.ja.parts.map((p: { key: string }) => p.key);
+    expect(parts.length).toBeGreaterThan(0);
     const entry = JSON.parse(site.read("_site/pagefind/pagefind-entry.json"));
-    expect(Object.keys(entry.languages)).toContain("ja");
+    for (const key of parts) {
+      expect(key).toMatch(/^ja-x-/);
+      expect(Object.keys(entry.languages)).toContain(key);
+    }
   });
 
   it("shows a string missing from the bundle in English and names it in a build warning", () => {
