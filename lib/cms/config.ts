@@ -156,17 +156,12 @@ function releasesCollection(input: CmsConfigInput): Record<string, unknown> {
   });
   fields.push({ name: "body", label: label("release.body"), widget: "markdown", i18n: true });
   return {
-    name: "releases",
-    label: label("collections.releases"),
-    label_singular: label("collections.release"),
-    folder: "src/releases",
-    extension: "md",
-    format: "frontmatter",
-    create: true,
-    i18n: true,
-    identifier_field: "title",
-    slug: "{{slug}}",
-    summary: "{{title}}",
+    ...markdownFolder(
+      "releases",
+      label("collections.releases"),
+      label("collections.release"),
+      "src/releases",
+    ),
     sortable_fields: ["releaseTime", "title"],
     // A media kit is stored beside the release file (`attachments` names files relative to it).
     media_folder: "",
@@ -186,10 +181,24 @@ function pagesCollection(input: CmsConfigInput): Record<string, unknown> {
   });
   fields.push({ name: "body", label: label("page.body"), widget: "markdown", i18n: true });
   return {
-    name: "pages",
-    label: label("collections.pages"),
-    label_singular: label("collections.page"),
-    folder: toPosix(PAGES_DIR),
+    ...markdownFolder("pages", label("collections.pages"), label("collections.page"), toPosix(PAGES_DIR)),
+    sortable_fields: ["nav", "title"],
+    fields,
+  };
+}
+
+/** What releases and pages have in common: a folder of Markdown files, one per entry, in every language. */
+function markdownFolder(
+  name: string,
+  label: string,
+  singular: string,
+  folder: string,
+): Record<string, unknown> {
+  return {
+    name,
+    label,
+    label_singular: singular,
+    folder,
     extension: "md",
     format: "frontmatter",
     create: true,
@@ -197,8 +206,6 @@ function pagesCollection(input: CmsConfigInput): Record<string, unknown> {
     identifier_field: "title",
     slug: "{{slug}}",
     summary: "{{title}}",
-    sortable_fields: ["nav", "title"],
-    fields,
   };
 }
 

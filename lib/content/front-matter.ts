@@ -3,6 +3,7 @@
 // `releaseTime: 2023-01-14` stays the string they typed instead of becoming
 // UTC midnight, which would shift the day on machines west of Greenwich.
 import yaml from "js-yaml";
+import type { Problem } from "./problems.ts";
 
 export interface SplitFile {
   data: unknown;
@@ -48,4 +49,27 @@ export function splitFrontMatter(text: string): SplitFile {
   const headerLines = text.length - afterClosing.length;
   const bodyLine = text.slice(0, headerLines).split("\n").length;
   return { data, body: afterClosing, bodyLine };
+}
+
+/**
+ * A file's front matter as a set of keys and its body, or the problem that
+ * stops reading it, naming the file (and line, when YAML knows it).
+ */
+export function readFrontMatter(
+  text: string,
+  file: string,
+): { data: Record<string, unknown>; body: string } | { problem: Problem } {
+  let split: SplitFile;
+  try {
+    split = splitFrontMatter(text);
+  } catch (error) {
+    if (error instanceof FrontMatterSyntaxError) {
+      return { problem: { file: error.line ? `${file}:${error.line}` : file, message: error.message } };
+    }
+    throw error;
+  }
+  if (split.data === null || typeof split.data !== "object" || Array.isArray(split.data)) {
+    return { problem: { file, message: "front matter must be a set of `key: value` lines" } };
+  }
+  return { data: split.data as Record<string, unknown>, body: split.body };
 }

@@ -11,7 +11,7 @@ import type { RebuildCache } from "../dev/rebuild-cache.ts";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import { type ReleaseTime, readReleaseTime } from "./dates.ts";
 import { didYouMean } from "./did-you-mean.ts";
-import { FrontMatterSyntaxError, splitFrontMatter } from "./front-matter.ts";
+import { readFrontMatter } from "./front-matter.ts";
 import { type Attachment, resolveAttachment } from "./media.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
 import { type ContentFolder, contentFolder, readTextFile, resolveInside, toPosix } from "./read-text.ts";
@@ -240,22 +240,12 @@ function unknownKey(file: string, key: string): Problem {
 
 function parseReleaseText(text: string, file: string, timeZone: string): ParsedRelease {
   const problems: Problem[] = [];
-  let split: ReturnType<typeof splitFrontMatter>;
-  try {
-    split = splitFrontMatter(text);
-  } catch (error) {
-    if (error instanceof FrontMatterSyntaxError) {
-      problems.push({ file: error.line ? `${file}:${error.line}` : file, message: error.message });
-      return { problems, fields: {} };
-    }
-    throw error;
-  }
-
-  if (split.data === null || typeof split.data !== "object" || Array.isArray(split.data)) {
-    problems.push({ file, message: "front matter must be a set of `key: value` lines" });
+  const split = readFrontMatter(text, file);
+  if ("problem" in split) {
+    problems.push(split.problem);
     return { problems, fields: {} };
   }
-  const data = split.data as Record<string, unknown>;
+  const data = split.data;
   for (const key of Object.keys(data)) {
     if (!KNOWN_FIELDS.includes(key)) problems.push(unknownKey(file, key));
   }

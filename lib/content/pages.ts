@@ -8,7 +8,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import { didYouMean } from "./did-you-mean.ts";
-import { FrontMatterSyntaxError, splitFrontMatter } from "./front-matter.ts";
+import { readFrontMatter } from "./front-matter.ts";
 import { findCollisions, localeFolderProblem } from "./load.ts";
 import { type Problem, ProblemsError, problemsFromZod } from "./problems.ts";
 import { contentFolder, readTextFile, resolveInside, toPosix } from "./read-text.ts";
@@ -130,21 +130,12 @@ function readPage(
     }
     throw error;
   }
-  let split: ReturnType<typeof splitFrontMatter>;
-  try {
-    split = splitFrontMatter(text);
-  } catch (error) {
-    if (error instanceof FrontMatterSyntaxError) {
-      problems.push({ file: error.line ? `${file}:${error.line}` : file, message: error.message });
-      return undefined;
-    }
-    throw error;
-  }
-  if (split.data === null || typeof split.data !== "object" || Array.isArray(split.data)) {
-    problems.push({ file, message: "front matter must be a set of `key: value` lines" });
+  const split = readFrontMatter(text, file);
+  if ("problem" in split) {
+    problems.push(split.problem);
     return undefined;
   }
-  const data = split.data as Record<string, unknown>;
+  const data = split.data;
   for (const key of Object.keys(data)) {
     if (!PAGE_FIELDS.includes(key)) problems.push(unknownKey(file, key));
   }

@@ -22,7 +22,8 @@ const siteSchema = z.strictObject({
   // Hosting in a subdirectory: "/newsroom/". PATH_PREFIX overrides it.
   pathPrefix: checked(pathPrefixProblem).default("/"),
   // Megabytes the search indexer may use (lib/search/pagefind.ts): parts of
-  // the index are built at the same time while they fit. Less is slower.
+  // the index are built at the same time while they fit. Less is slower;
+  // the default fits a 7 GB CI runner with Eleventy's own memory beside it.
   searchIndexMemory: z.coerce
     .number({ error: "expected a number of megabytes, at least 256" })
     .int("expected a whole number of megabytes")

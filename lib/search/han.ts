@@ -21,7 +21,6 @@
 // releases as Pagefind's own segmentation finds (the bench prints both).
 
 const HAN_RUN = /\p{Script=Han}+/gu;
-const HAN = /\p{Script=Han}/u;
 
 /** Starts a pair that continues a run: the reader sees only its second character. */
 export const CHAIN = "~";
@@ -76,6 +75,3 @@ export function decodeIndexText(text: string): string {
     .replace(/ (<mark>)?(?:\^|~\p{Script=Han})/gu, "$1")
     .replace(/^(<mark>)?[~^](?=\S)/u, "$1");
 }
-
-/** True when the text has a Han character. */
-export const hasHan = (text: string): boolean => HAN.test(text);

@@ -138,16 +138,14 @@ function moveInto(from: string, to: string): void {
 
 export interface SearchIndexOptions {
   /**
-   * Megabytes the indexer processes may use together: parts are indexed at
-   * the same time while their estimated memory fits (one always runs).
+   * Megabytes the indexer processes may use together (the site's
+   * `searchIndexMemory`): parts are indexed at the same time while their
+   * estimated memory fits (one always runs).
    */
-  memoryBudgetMb?: number;
+  memoryBudgetMb: number;
   /** Releases in a part at most (lib/search/parts.ts); smaller in tests. */
   maxPartPages?: number;
 }
-
-/** Fits a 7 GB CI runner with Eleventy's own memory beside it (docs/performance.md). */
-export const DEFAULT_MEMORY_BUDGET_MB = 1024;
 
 /**
  * Estimated peak memory of Pagefind indexing a part, in MB, from the size
@@ -221,7 +219,7 @@ export async function runWithinBudget<T>(
 export async function buildSearchIndex(
   documents: readonly IndexDocument[],
   outputPath: string,
-  options: SearchIndexOptions = {},
+  options: SearchIndexOptions,
 ): Promise<PagefindReport> {
   // Pagefind refuses to write an index of nothing (a newsroom before its
   // first release); the search page then says search is unavailable.
@@ -275,7 +273,7 @@ export async function buildSearchIndex(
     // Each run is multi-threaded, but mostly busy on one core.
     const runs = await runWithinBudget(
       tasks,
-      options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB,
+      options.memoryBudgetMb,
       availableParallelism(),
     );
 
