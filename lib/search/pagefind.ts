@@ -271,11 +271,7 @@ export async function buildSearchIndex(
       .sort((a, b) => b.weight - a.weight || a.part.key.localeCompare(b.part.key))
       .map(({ part, weight }) => ({ weight, run: () => index(part) }));
     // Each run is multi-threaded, but mostly busy on one core.
-    const runs = await runWithinBudget(
-      tasks,
-      options.memoryBudgetMb,
-      availableParallelism(),
-    );
+    const runs = await runWithinBudget(tasks, options.memoryBudgetMb, availableParallelism());
 
     const languages: PagefindEntry["languages"] = {};
     let entry: PagefindEntry | undefined;
