@@ -3,11 +3,13 @@
 // content, the settings or the output folder are wrong; --debug adds where
 // in the code a failure happened.
 import { describeFailure, readArguments, USAGE } from "../lib/build/command-line.ts";
+import { limitHeapGrowth } from "../lib/build/heap.ts";
 import { OutputRefused } from "../lib/build/output-dir.ts";
 import { BuildFailure, runBuild } from "../lib/build/pipeline.ts";
 import { formatSummary } from "../lib/build/summary.ts";
 import { findProblemsError } from "../lib/content/problems.ts";
 
+limitHeapGrowth();
 const values = readArguments(
   {
     out: { type: "string", value: "a folder, such as --out public" },

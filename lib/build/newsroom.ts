@@ -70,11 +70,22 @@ export interface NewsroomOptions {
 /** Parsed release files and rendered bodies, reused by the next build when their text is unchanged. */
 export interface NewsroomCache {
   releases: RebuildCache<ParsedRelease>;
-  bodies: RebuildCache<RenderedBody>;
+  /**
+   * Rendered bodies by their Markdown, one cache for each value of the
+   * site's `allowRawHtml`: keyed by the source string itself, a key holds
+   * no copy of it (a key built from the setting and the source would, about
+   * 50 MB at 10,000 releases).
+   */
+  bodies: { rawHtml: RebuildCache<RenderedBody>; escaped: RebuildCache<RenderedBody> };
 }
 
+const bodyCaches = (): NewsroomCache["bodies"] => ({
+  rawHtml: new RebuildCache(),
+  escaped: new RebuildCache(),
+});
+
 export function createNewsroomCache(): NewsroomCache {
-  return { releases: new RebuildCache(), bodies: new RebuildCache() };
+  return { releases: new RebuildCache(), bodies: bodyCaches() };
 }
 
 /**
@@ -96,7 +107,8 @@ export async function loadSite(rootDir: string): Promise<Site> {
 export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> {
   const { rootDir, preview, env = process.env, cache } = options;
   cache?.releases.nextBuild();
-  cache?.bodies.nextBuild();
+  cache?.bodies.rawHtml.nextBuild();
+  cache?.bodies.escaped.nextBuild();
   const site = await loadSite(rootDir);
   const registry = loadRegistry(rootDir);
   // Every loader runs even when one before it failed: a writer sees every
@@ -140,11 +152,9 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
   const scheduled = embargo ? releases.filter((r) => r.status === "scheduled") : [];
   // Each body is rendered once per build (and kept under watch); what the
   // sanitizer removed from a shown release is a warning naming its file.
-  const bodies = cache?.bodies ?? new RebuildCache<RenderedBody>();
+  const bodies = (cache?.bodies ?? bodyCaches())[site.allowRawHtml ? "rawHtml" : "escaped"];
   const body = (source: string) =>
-    bodies.get(`${site.allowRawHtml}\u0000${source}`, () =>
-      renderBody(source, { allowRawHtml: site.allowRawHtml }),
-    );
+    bodies.get(source, () => renderBody(source, { allowRawHtml: site.allowRawHtml }));
   const note = (source: string) => renderInline(source, { allowRawHtml: site.allowRawHtml });
   const bodyWarnings: Problem[] = [...shown, ...scheduled, ...staticPages].flatMap((r) => [
     ...body(r.body).removed.map((removal) => ({

@@ -128,7 +128,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       const sources = new Map(newsroom.releases.map((r) => [`${r.locale}/${r.slug}`, r]));
       const documents = newsroom.pages.releases.map((view) => {
         const source = sources.get(view.sourceId) as Release;
-        return indexDocument(view, newsroom.bodyHtml(source.body));
+        return indexDocument(view, () => newsroom.bodyHtml(source.body));
       });
       const report = await buildSearchIndex(documents, path.join(stagingDir, "pagefind"), {
         memoryBudgetMb: newsroom.site.searchIndexMemory,
@@ -139,21 +139,24 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         throw new BuildFailure(`Search index refused:\n  - ${problems.join("\n  - ")}`);
       return report;
     });
-    // Share cards are drawn by worker threads, also while Eleventy renders.
-    const drawing = timed(phases, "images", () =>
-      writeShareCards(newsroom.shareCards, { outputDir: stagingDir, cacheDir: shareCardCacheDir(rootDir) }),
-    );
-    // Their failures are reported when they are awaited below; until then an
+    // Its failure is reported when it is awaited below; until then an
     // unhandled rejection would end the process with a stack trace.
     indexing.catch(() => undefined);
-    drawing.catch(() => undefined);
     try {
       await timed(phases, "eleventy", () => renderSite(options, newsroom, stagingDir));
     } catch (error) {
-      // Let the index and the cards finish (or fail) before the staging folder is removed.
-      await Promise.allSettled([indexing, drawing]);
+      // Let the index finish (or fail) before the staging folder is removed.
+      await Promise.allSettled([indexing]);
       throw error;
     }
+    // Share cards are drawn once Eleventy is done, alongside the search
+    // index: Eleventy holds every page it renders until the end, and card
+    // workers beside it put a first build over the memory a later one needs
+    // (docs/performance.md, Memory). Cold, the cards take longer than
+    // Eleventy and the index anyway, and the cores were already all busy.
+    const drawing = timed(phases, "images", () =>
+      writeShareCards(newsroom.shareCards, { outputDir: stagingDir, cacheDir: shareCardCacheDir(rootDir) }),
+    );
     const [pagefind, shareImages] = await Promise.all([indexing, drawing]).catch(async (error) => {
       await Promise.allSettled([indexing, drawing]);
       throw error;

@@ -3,9 +3,9 @@
 // renderer, so no title or slug is in a file name), and writing them into
 // the output. Cards are kept in a cache folder between builds, keyed by that
 // hash, so an unchanged release's card is copied, not drawn again; the
-// others are drawn while Eleventy renders: a few in the build's own thread,
-// many by a pool of worker threads (whose start-up costs more than a few
-// cards: see docs/performance.md).
+// others are drawn once Eleventy has rendered (lib/build/pipeline.ts): a few
+// in the build's own thread, many by worker threads (whose start-up costs
+// more than a few cards: see docs/performance.md).
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -94,13 +94,19 @@ export interface WriteOptions {
   /** The site being built: cards go to media/share/ in it. */
   outputDir: string;
   cacheDir: string;
-  /**
-   * Worker threads drawing cards; 0 draws them in this thread. By default
-   * this thread for a few cards, else one worker per core: cold, the cards
-   * take longer than Eleventy and the search index, and a core left to
-   * Eleventy would be idle once it is done (docs/performance.md).
-   */
+  /** Worker threads drawing cards; 0 draws them in this thread. By default, cardThreads'. */
   threads?: number;
+}
+
+/**
+ * Worker threads for drawing this many cards: none for a few (this thread
+ * draws them), else one for every two cores. A worker keeps about two busy,
+ * satori laying out a card in its thread while sharp encodes the other in
+ * libuv's pool; a second worker on two cores drew 3% faster for 230 MB
+ * more (docs/performance.md).
+ */
+export function cardThreads(cards: number, cores = availableParallelism()): number {
+  return cards <= IN_THREAD_LIMIT ? 0 : Math.max(1, Math.floor(cores / 2));
 }
 
 /** Writes every card into the output, drawing those the cache does not have. */
@@ -130,7 +136,7 @@ export async function writeShareCards(
       todo.push(job);
     }
   }
-  const threads = options.threads ?? (todo.length <= IN_THREAD_LIMIT ? 0 : availableParallelism());
+  const threads = options.threads ?? cardThreads(todo.length);
   await (threads === 0 ? drawHere : drawAll)(todo, threads, (job, png) => {
     // Written aside and renamed, so a build stopped mid-write leaves no half card in the cache.
     const partial = `${cached(job.key)}.${process.pid}.partial`;

@@ -10,8 +10,13 @@ import type { PartDocument } from "./parts.ts";
 
 export interface IndexDocument extends PartDocument {
   url: string;
-  /** Head and body: lib/search/pagefind.ts wraps them in <html lang> with the part's Pagefind language. */
-  html: string;
+  /**
+   * Head and body: lib/search/pagefind.ts wraps them in <html lang> with
+   * the part's Pagefind language. Made when the part is written for its
+   * Pagefind run, so that the archive's index copies are never all in
+   * memory at once, and the first run starts without waiting for them.
+   */
+  html(): string;
 }
 
 const text = (value: string) => escapeHtml(encodeHan(value));
@@ -35,7 +40,23 @@ export function indexBodyHtml(html: string): string {
 }
 
 /** `bodyHtml`: the body as renderBody (lib/content/markdown.ts) writes it for the page. */
-export function indexDocument(view: ReleaseView, bodyHtml: string): IndexDocument {
+export function indexDocument(view: ReleaseView, bodyHtml: () => string): IndexDocument {
+  const { release } = view;
+  return {
+    url: view.url,
+    language: view.locale.htmlLang.toLowerCase(),
+    year: release.year,
+    sortKey: release.sortKey,
+    filters: {
+      year: [String(release.year)],
+      ...(release.company ? { company: [release.companyKey ?? release.company] } : {}),
+      tag: release.tags.map((tag) => tag.key),
+    },
+    html: () => indexHtml(view, bodyHtml()),
+  };
+}
+
+function indexHtml(view: ReleaseView, bodyHtml: string): string {
   const { release } = view;
   // Values inside data-pagefind-ignore are kept as filters, meta and sort but
   // not as searchable text, so they stay exactly as readers see them.
@@ -58,7 +79,7 @@ export function indexDocument(view: ReleaseView, bodyHtml: string): IndexDocumen
     .filter((v): v is string => Boolean(v))
     .map(text)
     .join(" · ");
-  const html = [
+  return [
     `<head><meta charset="utf-8">`,
     `<title>${escapeHtml(release.title)}</title></head><body><main data-pagefind-body>`,
     `<h1>${text(release.title)}</h1>`,
@@ -68,16 +89,4 @@ export function indexDocument(view: ReleaseView, bodyHtml: string): IndexDocumen
     indexBodyHtml(bodyHtml),
     "</main></body>",
   ].join("");
-  return {
-    url: view.url,
-    language: view.locale.htmlLang.toLowerCase(),
-    year: release.year,
-    sortKey: release.sortKey,
-    filters: {
-      year: [String(release.year)],
-      ...(release.company ? { company: [release.companyKey ?? release.company] } : {}),
-      tag: release.tags.map((tag) => tag.key),
-    },
-    html,
-  };
 }

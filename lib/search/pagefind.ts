@@ -62,13 +62,21 @@ export function parsePagefindOutput(output: string): PagefindReport {
   };
 }
 
-/** Writes a part's documents as files, one folder per URL, as Pagefind's CLI reads a site. */
-function writeDocuments(part: IndexPart<IndexDocument>, dir: string): void {
+/**
+ * Writes a part's documents as files, one folder per URL, as Pagefind's CLI
+ * reads a site; returns their size as strings in memory (UTF-16 bytes), what
+ * estimateMemoryMb is calibrated on.
+ */
+function writeDocuments(part: IndexPart<IndexDocument>, dir: string): number {
+  let bytes = 0;
   for (const doc of part.documents) {
+    const html = doc.html();
+    bytes += html.length * 2;
     const file = path.join(dir, doc.url, "index.html");
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `<!DOCTYPE html><html lang="${part.key}">${doc.html}</html>`);
+    writeFileSync(file, `<!DOCTYPE html><html lang="${part.key}">${html}</html>`);
   }
+  return bytes;
 }
 
 /**
@@ -159,10 +167,12 @@ export function estimateMemoryMb(documentBytes: number): number {
 
 /**
  * Runs the tasks, several at once while their weights fit the budget and
- * there is a core for each (`parallel`); one always runs.
+ * there is a core for each (`parallel`); one always runs. A task's weight
+ * is read when a core is free for it, not before (it may be a getter that
+ * prepares the task).
  */
 export async function runWithinBudget<T>(
-  tasks: readonly { weight: number; run: () => Promise<T> }[],
+  tasks: readonly { readonly weight: number; run: () => Promise<T> }[],
   budget: number,
   parallel = Number.POSITIVE_INFINITY,
 ): Promise<T[]> {
@@ -182,9 +192,10 @@ export async function runWithinBudget<T>(
       // After a failure nothing new starts; running tasks end first, so none is left writing.
       while (!failed && next < tasks.length) {
         const task = tasks[next] as (typeof tasks)[number];
-        if (running > 0 && (used + task.weight > budget || running >= parallel)) break;
+        if (running > 0 && (running >= parallel || used + task.weight > budget)) break;
         const index = next++;
-        used += task.weight;
+        const weight = task.weight;
+        used += weight;
         running++;
         task
           .run()
@@ -198,7 +209,7 @@ export async function runWithinBudget<T>(
             },
           )
           .finally(() => {
-            used -= task.weight;
+            used -= weight;
             running--;
             pump();
           });
@@ -239,9 +250,7 @@ export async function buildSearchIndex(
     const partsByLanguage = new Map(
       [...byLanguage].map(([language, docs]) => [language, splitIntoParts(docs, options.maxPartPages)]),
     );
-    const index = async (part: IndexPart<IndexDocument>) => {
-      const site = path.join(work, part.key);
-      writeDocuments(part, site);
+    const index = async (part: IndexPart<IndexDocument>, site: string) => {
       const bundle = path.join(bundles, part.key);
       const run = await runCommand(process.execPath, [
         pagefindRunner(),
@@ -262,14 +271,23 @@ export async function buildSearchIndex(
       const language = part.documents[0]?.language ?? part.key;
       return { bundle, report: { ...report, languages: [language] } };
     };
-    const bytes = (part: IndexPart<IndexDocument>) =>
-      part.documents.reduce((sum, doc) => sum + doc.html.length * 2, 0);
-    // The largest parts start first, so the last to finish is a small one.
+    // A part's documents are written, and weighed, when a core is free to
+    // index them. The largest parts (by releases, known before any is
+    // written) start first, so the last to finish is a small one.
     const tasks = [...partsByLanguage.values()]
       .flat()
-      .map((part) => ({ part, weight: estimateMemoryMb(bytes(part)) }))
-      .sort((a, b) => b.weight - a.weight || a.part.key.localeCompare(b.part.key))
-      .map(({ part, weight }) => ({ weight, run: () => index(part) }));
+      .sort((a, b) => b.documents.length - a.documents.length || a.key.localeCompare(b.key))
+      .map((part) => {
+        const site = path.join(work, part.key);
+        let weight: number | undefined;
+        return {
+          get weight() {
+            weight ??= estimateMemoryMb(writeDocuments(part, site));
+            return weight;
+          },
+          run: () => index(part, site),
+        };
+      });
     // Each run is multi-threaded, but mostly busy on one core.
     const runs = await runWithinBudget(tasks, options.memoryBudgetMb, availableParallelism());
 

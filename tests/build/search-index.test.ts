@@ -32,7 +32,8 @@ function doc(
     year,
     sortKey: `${year}-06-01`,
     filters: { year: [String(year)], tag: [tag] },
-    html: `<head><title>${title}</title></head><body><main data-pagefind-body><h1>${encodeHan(title)}</h1><span data-pagefind-filter="tag">${tag}</span><span data-pagefind-filter="year">${year}</span><p>${encodeHan(body)}</p></main></body>`,
+    html: () =>
+      `<head><title>${title}</title></head><body><main data-pagefind-body><h1>${encodeHan(title)}</h1><span data-pagefind-filter="tag">${tag}</span><span data-pagefind-filter="year">${year}</span><p>${encodeHan(body)}</p></main></body>`,
   };
 }
 
@@ -66,7 +67,7 @@ describe("the search index, one part per process", () => {
           mkdirSync(path.join(site, d.url), { recursive: true });
           writeFileSync(
             path.join(site, d.url, "index.html"),
-            `<!DOCTYPE html><html lang="${part.key}">${d.html}</html>`,
+            `<!DOCTYPE html><html lang="${part.key}">${d.html()}</html>`,
           );
         }
       }

@@ -89,7 +89,7 @@ export async function mustBuild(site: FixtureSite, run: BuildRun = {}): Promise<
 }
 
 /** Settings a developer may have exported that would change what a fixture builds. */
-const SITE_SETTINGS = /^(SITE_URL|PATH_PREFIX|INDEX_ONE_LANGUAGE_AT_A_TIME|BUILD_TIME|TZ|PRESSROOM_.*)$/;
+const SITE_SETTINGS = /^(SITE_URL|PATH_PREFIX|SEARCH_INDEX_MEMORY|BUILD_TIME|TZ|PRESSROOM_.*)$/;
 
 function runBuild(dir: string, { env = {}, args = [] }: BuildRun): Promise<BuildResult> {
   const inherited = Object.fromEntries(

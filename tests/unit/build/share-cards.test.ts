@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { ShareCardPlanner, writeShareCards } from "../../../lib/build/share-cards.ts";
+import { cardThreads, ShareCardPlanner, writeShareCards } from "../../../lib/build/share-cards.ts";
 import type { ShareCardText } from "../../../lib/view/share-card.ts";
 
 const text = (title: string): ShareCardText => ({
@@ -36,6 +36,16 @@ describe("ShareCardPlanner", () => {
     expect(planner.card(text("नया संयंत्र खुला"), "src/releases/en/a.md")).toBeUndefined();
     expect(planner.card({ ...text("Plant opens"), company: "شركة" }, "src/releases/en/a.md")).toBeUndefined();
     expect(planner.jobs.size).toBe(0);
+  });
+});
+
+describe("cardThreads", () => {
+  it("draws a few cards in this thread and many with a worker for every two cores", () => {
+    expect(cardThreads(100, 8)).toBe(0);
+    expect(cardThreads(101, 1)).toBe(1);
+    expect(cardThreads(101, 2)).toBe(1);
+    expect(cardThreads(20_000, 3)).toBe(1);
+    expect(cardThreads(20_000, 8)).toBe(4);
   });
 });
 

@@ -116,6 +116,30 @@ describe("runWithinBudget", () => {
     expect(heavy.peak()).toBe(1);
   });
 
+  it("reads a task's weight (which may prepare it) only once a core is free for it", async () => {
+    const weighed: number[] = [];
+    const release: (() => void)[] = [];
+    const list = [0, 1, 2].map((i) => ({
+      get weight() {
+        weighed.push(i);
+        return 1;
+      },
+      run: () => new Promise<number>((resolve) => release.push(() => resolve(i))),
+    }));
+    const all = runWithinBudget(list, 100, 1);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(weighed).toEqual([0]);
+    release.shift()?.();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(weighed).toEqual([0, 1]);
+    release.shift()?.();
+    await new Promise((r) => setTimeout(r, 5));
+    release.shift()?.();
+    expect(await all).toEqual([0, 1, 2]);
+    // Read once each: the weight given back when a task ends is the one it started with.
+    expect(weighed).toEqual([0, 1, 2]);
+  });
+
   it("starts nothing after a failure and reports it once the running tasks end", async () => {
     let started = 0;
     const list = [0, 1, 2].map((i) => ({
