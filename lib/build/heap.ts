@@ -2,8 +2,8 @@
 // every page it renders until the end of the build, so at 10,000 releases
 // the live heap passes 1 GB; V8 by default grows the heap to up to four
 // times what a collection left, and Node's memory peaked at 1.7 GB. Growing
-// by a quarter at most brings that to 1.25 GB for about 11 s more of
-// garbage collection in a two-minute build (docs/performance.md, Memory).
+// by a quarter at most brings that to 1.25 GB, for about the same CPU
+// (Node's 69 s became 70 s; docs/performance.md, Memory).
 import { setFlagsFromString } from "node:v8";
 
 /** The heap may grow by this percentage of what the last collection left. */
