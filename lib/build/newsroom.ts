@@ -49,8 +49,6 @@ export interface Newsroom {
   shareCards: readonly ShareCardJob[];
   /** With PRESSROOM_EMBARGO_KEY set, outside a preview: what seals the embargoed previews. */
   embargo: EmbargoKeys | undefined;
-  /** A release body as the pages show it, rendered once per build (the search index reads it too). */
-  bodyHtml(source: string): string;
 }
 
 export interface NewsroomOptions {
@@ -240,7 +238,6 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     pages,
     logos,
     shareCards: [...planner.jobs.values()],
-    bodyHtml: (source) => body(source).html,
     embargo,
   };
 }

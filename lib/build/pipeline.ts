@@ -6,7 +6,6 @@ import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
 import { pressroom } from "../../eleventy.config.ts";
-import type { Release } from "../content/load.ts";
 import { headersFileText } from "../deploy/headers.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
@@ -125,14 +124,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     // The index is built from the content, not from Eleventy's output, so
     // Pagefind (multi-threaded) runs while Eleventy (single-threaded) renders.
     const indexing = timed(phases, "search", async () => {
-      const sources = new Map(newsroom.releases.map((r) => [`${r.locale}/${r.slug}`, r]));
-      const documents = newsroom.pages.releases.map((view) => {
-        const source = sources.get(view.sourceId) as Release;
-        return indexDocument(view, () => newsroom.bodyHtml(source.body));
-      });
-      const report = await buildSearchIndex(documents, path.join(stagingDir, "pagefind"), {
-        memoryBudgetMb: newsroom.site.searchIndexMemory,
-      });
+      const report = await buildSearchIndex(
+        newsroom.pages.releases.map((view) => indexDocument(view)),
+        path.join(stagingDir, "pagefind"),
+        {
+          memoryBudgetMb: newsroom.site.searchIndexMemory,
+        },
+      );
       const indexed = new Set(newsroom.pages.releases.map((view) => view.locale.code));
       const problems = checkPagefindReport(report, newsroom.registry, indexed);
       if (problems.length > 0)

@@ -39,8 +39,8 @@ export function indexBodyHtml(html: string): string {
     .join("");
 }
 
-/** `bodyHtml`: the body as renderBody (lib/content/markdown.ts) writes it for the page. */
-export function indexDocument(view: ReleaseView, bodyHtml: () => string): IndexDocument {
+/** A release page's index document; its body is the one the page shows (`view.release.html`). */
+export function indexDocument(view: ReleaseView): IndexDocument {
   const { release } = view;
   return {
     url: view.url,
@@ -52,11 +52,11 @@ export function indexDocument(view: ReleaseView, bodyHtml: () => string): IndexD
       ...(release.company ? { company: [release.companyKey ?? release.company] } : {}),
       tag: release.tags.map((tag) => tag.key),
     },
-    html: () => indexHtml(view, bodyHtml()),
+    html: () => indexHtml(view),
   };
 }
 
-function indexHtml(view: ReleaseView, bodyHtml: string): string {
+function indexHtml(view: ReleaseView): string {
   const { release } = view;
   // Values inside data-pagefind-ignore are kept as filters, meta and sort but
   // not as searchable text, so they stay exactly as readers see them.
@@ -86,7 +86,7 @@ function indexHtml(view: ReleaseView, bodyHtml: string): string {
     `<div data-pagefind-ignore>${hidden.join("")}</div>`,
     release.summary ? `<p>${text(release.summary)}</p>` : "",
     searchableMeta ? `<p>${searchableMeta}</p>` : "",
-    indexBodyHtml(bodyHtml),
+    indexBodyHtml(release.html),
     "</main></body>",
   ].join("");
 }

@@ -161,7 +161,6 @@ function releasePagesIn(model: SiteModel, locale: Locale): ReleaseView[] {
     const logo = model.logo(release);
     return {
       kind: "release",
-      sourceId: `${release.locale}/${release.slug}`,
       url: card.url,
       canonical: card.absoluteUrl,
       locale: model.localeView(locale),

@@ -135,8 +135,6 @@ export interface CompanyInfoView {
 
 export interface ReleaseView extends PageViewBase {
   kind: "release";
-  /** "<locale>/<slug>" of the release this page shows (the search index reads its source). */
-  sourceId: string;
   release: ReleaseCard & { html: string };
   /** The `correction` note as inline HTML, sanitized like the body. */
   correctionHtml: string | undefined;

@@ -22,8 +22,7 @@ describe("the newsroom cache", () => {
     const env = { BUILD_TIME: "2026-11-01T00:00:00+08:00" };
     const body = async () => {
       const newsroom = await loadNewsroom({ rootDir: root, preview: false, env, cache });
-      const release = newsroom.releases.find((r) => r.slug === "plant");
-      return newsroom.bodyHtml(release?.body ?? "");
+      return newsroom.pages.releases.find((view) => view.url.endsWith("/plant/"))?.release.html ?? "";
     };
     const setting = path.join(root, "_data", "site.ts");
     const escaped = await body();
