@@ -20,8 +20,9 @@
 //
 // Data enters through the options of `pressroom()` only. `npm run build`
 // (lib/build/pipeline.ts) calls it with the newsroom it has loaded and
-// runs Eleventy without a config file; `npm start` runs Eleventy's command
-// line, which reads this file's default export.
+// runs Eleventy without a config file, a large site in several runs, each
+// given its share of the pages (lib/build/render-runs.ts); `npm start` runs
+// Eleventy's command line, which reads this file's default export.
 //
 // `npm run build` runs Eleventy as one phase of lib/build/pipeline.ts, which
 // loads and checks the content first, builds the search index
@@ -31,6 +32,7 @@
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { loadSite, type Newsroom } from "./lib/build/newsroom.ts";
+import type { RenderRun } from "./lib/build/render-runs.ts";
 import { clientScriptsPlugin } from "./lib/eleventy/client-scripts.ts";
 import { cmsAdminPlugin } from "./lib/eleventy/cms-admin.ts";
 import type { EleventyConfig } from "./lib/eleventy/config-types.ts";
@@ -48,6 +50,11 @@ export interface PressroomOptions {
   newsroom?: Newsroom;
   /** The CMS local backend's API address, given by `npm run cms` (scripts/cms.ts). */
   cmsLocalBackend?: string;
+  /**
+   * One of the runs `npm run build` renders a large site in
+   * (lib/build/render-runs.ts): its views and templates. Without it, every page.
+   */
+  run?: RenderRun;
 }
 
 export type PressroomConfig = (config: EleventyConfig) => Promise<{ pathPrefix: string }>;
@@ -61,12 +68,16 @@ export function pressroom(options: PressroomOptions): PressroomConfig {
 
     // The newsroom of the build in progress, for the plugins that read it.
     const newsroom = new BuildNewsroom(options);
-    config.addPlugin(templatesPlugin);
-    config.addPlugin(newsroomDataPlugin, { newsroom });
+    // Static assets, browser scripts and the editor: once per build, by its first run.
+    const siteFiles = options.run?.siteFiles ?? true;
+    config.addPlugin(templatesPlugin, { assets: siteFiles });
+    config.addPlugin(newsroomDataPlugin, { newsroom, run: options.run });
     config.addPlugin(i18nFiltersPlugin, { translator: () => newsroom.current.translator });
     config.addPlugin(embargoFiltersPlugin, { keys: () => newsroom.current.embargo });
-    config.addPlugin(clientScriptsPlugin, { rootDir });
-    config.addPlugin(cmsAdminPlugin, { newsroom, localBackend: options.cmsLocalBackend });
+    if (siteFiles) {
+      config.addPlugin(clientScriptsPlugin, { rootDir });
+      config.addPlugin(cmsAdminPlugin, { newsroom, localBackend: options.cmsLocalBackend });
+    }
     config.addPlugin(HtmlBasePlugin);
     config.addPlugin(rssPlugin);
 

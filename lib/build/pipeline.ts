@@ -6,6 +6,7 @@ import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
 import { pressroom } from "../../eleventy.config.ts";
+import { formatProblem } from "../content/problems.ts";
 import { headersFileText } from "../deploy/headers.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
@@ -17,6 +18,7 @@ import { loadNewsroom, type Newsroom } from "./newsroom.ts";
 import { claimOutputFolder, readOutputFolder } from "./output-dir.ts";
 import { countPagesByLocale, findPagesWithoutRegistryLang, listFiles, totalBytes } from "./output-files.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publish.ts";
+import { type RenderRun, RUN_PAGES, renderRuns } from "./render-runs.ts";
 import { type ShareCardStats, shareCardCacheDir, writeShareCards } from "./share-cards.ts";
 
 interface PhaseTiming {
@@ -61,6 +63,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Let Eleventy print its own report of a failure, stack trace included (--debug). */
   debug?: boolean;
+  /** Pages one Eleventy run writes at most (lib/build/render-runs.ts); smaller in tests. */
+  runPages?: number;
 }
 
 export class BuildFailure extends Error {
@@ -81,13 +85,25 @@ async function timed<T>(phases: PhaseTiming[], name: string, run: () => Promise<
   }
 }
 
+/** Renders the pages in as many Eleventy runs as lib/build/render-runs.ts cuts them into, one after the other. */
 async function renderSite(options: BuildOptions, newsroom: Newsroom, stagingDir: string): Promise<void> {
+  for (const run of renderRuns(newsroom.pages, options.runPages ?? RUN_PAGES)) {
+    await renderRun(options, newsroom, run, stagingDir);
+  }
+}
+
+async function renderRun(
+  options: BuildOptions,
+  newsroom: Newsroom,
+  run: RenderRun,
+  stagingDir: string,
+): Promise<void> {
   const { rootDir, preview, debug = false } = options;
   const eleventy = new Eleventy(path.join(rootDir, "src"), stagingDir, {
     // The project's configuration, given this build's newsroom; Eleventy's
     // search for a config file is turned off so that it is not applied twice.
     configPath: false,
-    config: pressroom({ rootDir, preview, newsroom }),
+    config: pressroom({ rootDir, preview, newsroom, run }),
     // Eleventy reads the path prefix a config file returns, not what the
     // config callback returns.
     pathPrefix: newsroom.site.pathPrefix,
@@ -121,6 +137,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
       }),
     );
+    for (const warning of newsroom.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
     // The index is built from the content, not from Eleventy's output, so
     // Pagefind (multi-threaded) runs while Eleventy (single-threaded) renders.
     const indexing = timed(phases, "search", async () => {

@@ -136,8 +136,20 @@ export function renderBody(source: string, options: BodyOptions, md: MarkdownIt 
   const hasRawHtml = tokens.some(
     (t) => t.type === "html_block" || t.children?.some((c) => c.type === "html_inline"),
   );
-  if (options.allowRawHtml || !hasRawHtml) return { html, removed: [] };
-  return sanitizeBodyHtml(html);
+  return flattened(options.allowRawHtml || !hasRawHtml ? { html, removed: [] } : sanitizeBodyHtml(html));
+}
+
+/**
+ * The HTML as one flat string. markdown-it and the sanitizer build it by
+ * concatenation, which V8 keeps as a tree of the pieces until something
+ * reads its characters, and such a tree takes about twice the memory of
+ * the text. A build holds every rendered body until it ends (the page, its
+ * feeds and its index document read it), so it is flattened once here:
+ * converting a string to a number reads it, which flattens it in place.
+ */
+function flattened(body: RenderedBody): RenderedBody {
+  Number(body.html);
+  return body;
 }
 
 /**

@@ -4,6 +4,7 @@
 // and hands it to the plugins that read it: no module state, so every
 // Eleventy instance in a process has its own.
 import { createNewsroomCache, loadNewsroom, type Newsroom } from "../build/newsroom.ts";
+import type { RenderRun } from "../build/render-runs.ts";
 import { shareCardCacheDir, writeShareCards } from "../build/share-cards.ts";
 import { formatProblem } from "../content/problems.ts";
 import { changedPages, onlyContentChanged, type PreviousViews } from "../dev/changed-pages.ts";
@@ -40,7 +41,9 @@ export class BuildNewsroom {
 
   /**
    * The given newsroom for the first build, then a fresh load for every
-   * later (watch) build. Warnings are printed either way.
+   * later (watch) build. The warnings of a load are printed here; those of
+   * a given newsroom by whoever loaded it (lib/build/pipeline.ts), once for
+   * all of a build's Eleventy runs.
    */
   async load(build: { outputDir: string; watching: boolean }): Promise<Newsroom> {
     const log = (line: string) => console.warn(line);
@@ -56,11 +59,11 @@ export class BuildNewsroom {
         onFallback: (notice) => log(fallbackWarning(notice)),
         onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
       }));
-    for (const warning of current.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
     // `npm run build` draws the cards of the newsroom it gave as a phase of
     // its own (lib/build/pipeline.ts); under `npm start` they are drawn here,
     // and only new or changed ones, from the cache.
     if (!given) {
+      for (const warning of current.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
       await writeShareCards(current.shareCards, {
         outputDir: build.outputDir,
         cacheDir: shareCardCacheDir(this.options.rootDir),
@@ -71,10 +74,14 @@ export class BuildNewsroom {
   }
 }
 
-export function newsroomDataPlugin(config: EleventyConfig, options: { newsroom: BuildNewsroom }): void {
-  const { newsroom } = options;
+export function newsroomDataPlugin(
+  config: EleventyConfig,
+  options: { newsroom: BuildNewsroom; run?: RenderRun },
+): void {
+  const { newsroom, run } = options;
   config.ignores.add("src/releases/**");
   config.ignores.add("src/pages/**");
+  for (const template of run?.skipped ?? []) config.ignores.add(`src/${template}`);
   for (const target of ["src/releases/", "src/pages/", "locales/", "_data/"]) config.addWatchTarget(target);
   // Eleventy waits for a changed file to keep its size for 150 ms before
   // rebuilding, in case it is still being written. Editors save a release in
@@ -93,7 +100,7 @@ export function newsroomDataPlugin(config: EleventyConfig, options: { newsroom: 
   config.on("eleventy.before", async ({ directories, runMode }) => {
     const watching = runMode !== "build";
     const current = await newsroom.load({ outputDir: directories.output, watching });
-    exposed = current.pages;
+    exposed = run?.pages ?? current.pages;
     if (watching) {
       // See lib/dev/changed-pages.ts.
       const delta = changedPages(

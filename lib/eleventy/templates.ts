@@ -6,7 +6,7 @@ import { markdown } from "../content/markdown.ts";
 import type { EleventyConfig } from "./config-types.ts";
 import { compileNunjucksOnce } from "./nunjucks-compile-once.ts";
 
-export function templatesPlugin(config: EleventyConfig): void {
+export function templatesPlugin(config: EleventyConfig, options: { assets: boolean }): void {
   config.setTemplateFormats(["njk"]);
   config.setLibrary("md", markdown);
   config.setNunjucksEnvironmentOptions({
@@ -15,6 +15,7 @@ export function templatesPlugin(config: EleventyConfig): void {
     trimBlocks: true,
     lstripBlocks: true,
   });
-  config.addPassthroughCopy({ "src/assets": "assets" });
+  // Copied by the first of a build's runs only (lib/build/render-runs.ts).
+  if (options.assets) config.addPassthroughCopy({ "src/assets": "assets" });
   compileNunjucksOnce(config);
 }
