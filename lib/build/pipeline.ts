@@ -6,7 +6,7 @@ import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
 import { pressroom } from "../../eleventy.config.ts";
-import { formatProblem } from "../content/problems.ts";
+import { warningLine } from "../content/problems.ts";
 import { headersFileText } from "../deploy/headers.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
@@ -137,7 +137,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         onCompanyFallback: (notice) => log(companyFallbackWarning(notice)),
       }),
     );
-    for (const warning of newsroom.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
+    for (const warning of newsroom.warnings) log(warningLine(warning));
     // The index is built from the content, not from Eleventy's output, so
     // Pagefind (multi-threaded) runs while Eleventy (single-threaded) renders.
     const indexing = timed(phases, "search", async () => {

@@ -14,6 +14,11 @@ export function formatProblem(p: Problem): string {
   return p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`;
 }
 
+/** A content warning as a build prints it, on a line of its own. */
+export function warningLine(p: Problem): string {
+  return `[pressroom] warning: ${formatProblem(p)}`;
+}
+
 export class ProblemsError extends Error {
   readonly problems: readonly Problem[];
   /** Shown with the problems: a failed build must not hide what a writer should also see. */

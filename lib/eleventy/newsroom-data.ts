@@ -6,7 +6,7 @@
 import { createNewsroomCache, loadNewsroom, type Newsroom } from "../build/newsroom.ts";
 import type { RenderRun } from "../build/render-runs.ts";
 import { shareCardCacheDir, writeShareCards } from "../build/share-cards.ts";
-import { formatProblem } from "../content/problems.ts";
+import { warningLine } from "../content/problems.ts";
 import { changedPages, onlyContentChanged, type PreviousViews } from "../dev/changed-pages.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import type { SitePages } from "../view/page-kinds.ts";
@@ -63,7 +63,7 @@ export class BuildNewsroom {
     // its own (lib/build/pipeline.ts); under `npm start` they are drawn here,
     // and only new or changed ones, from the cache.
     if (!given) {
-      for (const warning of current.warnings) log(`[pressroom] warning: ${formatProblem(warning)}`);
+      for (const warning of current.warnings) log(warningLine(warning));
       await writeShareCards(current.shareCards, {
         outputDir: build.outputDir,
         cacheDir: shareCardCacheDir(this.options.rootDir),
