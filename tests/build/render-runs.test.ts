@@ -5,7 +5,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
-import { runCommand } from "../../lib/build/run-command.ts";
 import {
   type BuildResult,
   createFixtureSite,
@@ -13,8 +12,6 @@ import {
   mustBuild,
   releaseFile,
 } from "../support/fixture-site.ts";
-
-const BUILD_TIME = "2026-11-01T00:00:00+08:00";
 
 function fixtureFiles(): Record<string, string> {
   const files: Record<string, string> = {
@@ -80,10 +77,7 @@ describe("a site rendered in several Eleventy runs", () => {
         `await runBuild({ rootDir: process.cwd(), outputDir: "in-runs", preview: false, runPages: 5 });`,
       ].join("\n"),
     );
-    inRuns = await runCommand(process.execPath, ["--import", "tsx", "build-in-runs.ts"], {
-      cwd: site.dir,
-      env: { ...process.env, BUILD_TIME },
-    });
+    inRuns = await site.build({ script: "build-in-runs.ts" });
   });
   afterAll(() => site?.dispose());
 

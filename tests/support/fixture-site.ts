@@ -23,6 +23,8 @@ export interface FixtureSite {
 export interface BuildRun {
   env?: Record<string, string>;
   args?: string[];
+  /** The script to run instead of scripts/build.ts, relative to the fixture (one a test wrote). */
+  script?: string;
 }
 
 export type BuildResult = CommandResult;
@@ -91,11 +93,14 @@ export async function mustBuild(site: FixtureSite, run: BuildRun = {}): Promise<
 /** Settings a developer may have exported that would change what a fixture builds. */
 const SITE_SETTINGS = /^(SITE_URL|PATH_PREFIX|SEARCH_INDEX_MEMORY|BUILD_TIME|TZ|PRESSROOM_.*)$/;
 
-function runBuild(dir: string, { env = {}, args = [] }: BuildRun): Promise<BuildResult> {
+function runBuild(
+  dir: string,
+  { env = {}, args = [], script = "scripts/build.ts" }: BuildRun,
+): Promise<BuildResult> {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !SITE_SETTINGS.test(name)),
   );
-  return runCommand(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
+  return runCommand(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: dir,
     env: { ...inherited, BUILD_TIME: "2026-11-01T00:00:00+08:00", ...env },
   });
