@@ -3,13 +3,10 @@
 // Each phase is timed for the summary printed at the end.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { Eleventy } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
-import { pressroom } from "../../eleventy.config.ts";
 import { warningLine } from "../content/problems.ts";
 import { headersFileText } from "../deploy/headers.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
-import { writeServiceWorker } from "../offline/service-worker.ts";
 import { indexDocument } from "../search/documents.ts";
 import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
 import { absoluteUrl, EMBARGO_SEGMENT } from "../view/urls.ts";
@@ -85,14 +82,30 @@ async function timed<T>(phases: PhaseTiming[], name: string, run: () => Promise<
   }
 }
 
-/** Renders the pages in as many Eleventy runs as lib/build/render-runs.ts cuts them into, one after the other. */
+/** Eleventy and the project's configuration, which loads Eleventy's plugins. */
+interface Renderer {
+  Eleventy: typeof import("@11ty/eleventy").Eleventy;
+  pressroom: typeof import("../../eleventy.config.ts").pressroom;
+}
+
+/**
+ * Renders the pages in as many Eleventy runs as lib/build/render-runs.ts
+ * cuts them into, one after the other. Eleventy is loaded here, once the
+ * search index has started, not with the build: loading it takes about a
+ * second, which the indexer's processes then use (docs/performance.md).
+ */
 async function renderSite(options: BuildOptions, newsroom: Newsroom, stagingDir: string): Promise<void> {
+  const [{ Eleventy }, { pressroom }] = await Promise.all([
+    import("@11ty/eleventy"),
+    import("../../eleventy.config.ts"),
+  ]);
   for (const run of renderRuns(newsroom.pages, options.runPages ?? RUN_PAGES)) {
-    await renderRun(options, newsroom, run, stagingDir);
+    await renderRun({ Eleventy, pressroom }, options, newsroom, run, stagingDir);
   }
 }
 
 async function renderRun(
+  { Eleventy, pressroom }: Renderer,
   options: BuildOptions,
   newsroom: Newsroom,
   run: RenderRun,
@@ -172,10 +185,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const drawing = timed(phases, "images", () =>
       writeShareCards(newsroom.shareCards, { outputDir: stagingDir, cacheDir: shareCardCacheDir(rootDir) }),
     );
+    // Loaded while the index is still being written (esbuild and Workbox
+    // take a fifth of a second to load), rather than before it starts.
+    const serviceWorker = import("../offline/service-worker.ts");
     const [pagefind, shareImages] = await Promise.all([indexing, drawing]).catch(async (error) => {
       await Promise.allSettled([indexing, drawing]);
       throw error;
     });
+    const { writeServiceWorker } = await serviceWorker;
     const offline = await timed(phases, "offline", () =>
       writeServiceWorker(rootDir, stagingDir, newsroom.registry),
     );

@@ -11,10 +11,14 @@
 // Intl.Segmenter disagree: https://github.com/Pagefind/pagefind/issues/1237),
 // so a Chinese index is built under a language Pagefind does not segment
 // (lib/search/parts.ts). Its page text is then split on whitespace only, and
-// the excerpt it stores is the encoded text: two markers, kept in the stored
-// text but never part of an indexed word (Pagefind drops ASCII punctuation
-// from words), let the search page put the original text back
-// (`decodeIndexText`).
+// the excerpt it stores is the encoded text, from which the search page puts
+// the original text back (`decodeIndexText`): a pair that repeats the
+// character before it continues its run, and two markers, kept in the
+// stored text but never part of an indexed word (Pagefind drops ASCII
+// punctuation from words), say where that reading would be wrong. Markers
+// are kept few: Pagefind takes a slower path for every word with
+// punctuation in it, and a marker on each pair cost about 12% of the CPU
+// time of indexing Chinese (docs/performance.md).
 //
 // A one-character query matches the pairs that start with it (Pagefind
 // searches words by prefix), not those that end with it: about as many
@@ -22,10 +26,15 @@
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 
-/** Starts a pair that continues a run: the reader sees only its second character. */
-export const CHAIN = "~";
 /** Starts a word the encoding split from the text before it, with no space in the original. */
 export const JOIN = "^";
+/**
+ * Starts a run that follows a space in the original, where the run's
+ * first pair would otherwise be read as continuing the text before it:
+ * 好 好的 stays two runs. A text's first run is marked too, since the
+ * text Pagefind puts before it (the block before) is not known here.
+ */
+export const APART = "~";
 
 /** A run's overlapping pairs; a single character stands alone. */
 export function hanPairs(run: string): string[] {
@@ -34,27 +43,42 @@ export function hanPairs(run: string): string[] {
   return chars.slice(1).map((char, i) => `${chars[i]}${char}`);
 }
 
-const FULL_WIDTH: Record<string, string> = { [CHAIN]: "～", [JOIN]: "＾" };
+const FULL_WIDTH: Record<string, string> = { [APART]: "～", [JOIN]: "＾" };
+
+/**
+ * Whether a run that follows `before` (text ending in whitespace, or none)
+ * would be read as continuing it: its first pair repeats the character
+ * before the space, or nothing is known of what comes before.
+ */
+function readAsContinuation(before: string, run: string): boolean {
+  if ([...run].length < 2) return false;
+  const last = [...before.trimEnd()].at(-1);
+  return last === undefined || run.startsWith(last);
+}
 
 /**
  * The index copy of a text: each Han run as its pairs, separated from each
- * other and from neighbouring text by spaces with markers, so that
- * `decodeIndexText` restores the text exactly. A marker the author typed
- * after a space is shown in its full-width form instead, so it is never
- * read as one of ours.
+ * other and from neighbouring text by spaces, with markers where the
+ * original had no space (JOIN) or where a reader would take a new run for
+ * a continuation (APART), so that `decodeIndexText` restores the text
+ * exactly. A marker the author typed at the start of a word is shown in its
+ * full-width form instead, so it is never read as one of ours.
  */
 export function encodeHan(text: string): string {
-  const safe = text.replace(/(\s)([~^])/g, (_, space: string, mark: string) => `${space}${FULL_WIDTH[mark]}`);
+  const safe = text.replace(
+    /(^|\s)([~^])/g,
+    (_, space: string, mark: string) => `${space}${FULL_WIDTH[mark]}`,
+  );
   let out = "";
   let last = 0;
   for (const match of safe.matchAll(HAN_RUN)) {
     const start = match.index;
     const end = start + match[0].length;
+    const before = safe.slice(0, start);
     out += safe.slice(last, start);
-    if (start > 0 && !/\s/.test(safe[start - 1] ?? "")) out += ` ${JOIN}`;
-    out += hanPairs(match[0])
-      .map((pair, i) => (i === 0 ? pair : ` ${CHAIN}${pair}`))
-      .join("");
+    if (start > 0 && !/\s$/.test(before)) out += ` ${JOIN}`;
+    else if (readAsContinuation(before, match[0])) out += APART;
+    out += hanPairs(match[0]).join(" ");
     if (end < safe.length && !/\s/.test(safe[end] ?? "")) out += ` ${JOIN}`;
     last = end;
   }
@@ -63,15 +87,20 @@ export function encodeHan(text: string): string {
 
 /**
  * `encodeHan` undone, in plain text or in Pagefind's excerpt HTML, where
- * each matched word is in a `<mark>`. A marked pair that continues a run
- * repeats the character before it: the mark takes that character over, so
- * a phrase is highlighted from its first character. An excerpt may begin
- * with a marker, its space left outside.
+ * each matched word is in a `<mark>`. A pair that continues a run repeats
+ * the character before it: when only the continuing pair is marked, the
+ * mark takes that character over, so a phrase is highlighted from its
+ * first character. An excerpt may begin with a marker, its space left
+ * outside.
  */
 export function decodeIndexText(text: string): string {
   return text
-    .replace(/(\p{Script=Han})<\/mark> <mark>~\1/gu, "$1</mark><mark>")
-    .replace(/(\p{Script=Han}) <mark>~\1/gu, "<mark>$1")
-    .replace(/ (<mark>)?(?:\^|~\p{Script=Han})/gu, "$1")
-    .replace(/^(<mark>)?[~^](?=\S)/u, "$1");
+    .replace(
+      /(\p{Script=Han})(<\/mark>)? (<mark>)?\1(?=\p{Script=Han})/gu,
+      (_, char: string, close = "", open = "") =>
+        close || !open ? `${char}${close}${open}` : `${open}${char}`,
+    )
+    .replace(/ (<mark>)?\^/gu, "$1")
+    .replace(/(^|\s)(<mark>)?~(?=\p{Script=Han})/gu, "$1$2")
+    .replace(/^(<mark>)?\^(?=\S)/u, "$1");
 }

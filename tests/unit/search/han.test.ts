@@ -13,8 +13,16 @@ describe("hanPairs", () => {
 
 describe("encodeHan", () => {
   it("writes each run as its pairs, split by spaces from each other and from neighbouring text", () => {
-    expect(encodeHan("新能源汽车，A股")).toBe("新能 ~能源 ~源汽 ~汽车 ^，A ^股");
+    expect(encodeHan("新能源汽车，A股")).toBe("~新能 能源 源汽 汽车 ^，A ^股");
     expect(encodeHan("battery cells")).toBe("battery cells");
+  });
+
+  it("marks a run after a space only where it would be read as continuing the text before", () => {
+    expect(encodeHan("电池 储能")).toBe("~电池 储能");
+    expect(encodeHan("好 好的")).toBe("好 ~好的");
+    expect(encodeHan("好 好")).toBe("好 好");
+    // What comes before a text is not known: a block of the page, maybe ending in 好.
+    expect(encodeHan(" 好的")).toBe(" ~好的");
   });
 
   it.each([
@@ -23,21 +31,28 @@ describe("encodeHan", () => {
     "能源&amp;公司",
     "（北京）锂电池「储能」",
     "a ~b ^c",
+    "~a ^b",
+    "哈哈哈 哈哈，好 好的\n好的",
+    "𠀀𠀁𠀂 𠀂𠀃",
     "",
   ])("is undone exactly: %s", (text) => {
-    const written = text.replace(/(\s)~/g, "$1～").replace(/(\s)\^/g, "$1＾");
+    const written = text.replace(/(^|\s)~/g, "$1～").replace(/(^|\s)\^/g, "$1＾");
     expect(decodeIndexText(encodeHan(text))).toBe(written);
   });
 });
 
 describe("decodeIndexText", () => {
   it("undoes the encoding across Pagefind's marks and at an excerpt's start", () => {
-    expect(decodeIndexText("<mark>新能</mark> <mark>~能源</mark> ^，")).toBe(
+    expect(decodeIndexText("<mark>新能</mark> <mark>能源</mark> ^，")).toBe(
       "<mark>新能</mark><mark>源</mark>，",
     );
-    expect(decodeIndexText("~能源 ~源汽 ^，")).toBe("能源汽，");
+    expect(decodeIndexText("能源 源汽 ^，")).toBe("能源汽，");
     expect(decodeIndexText("<mark>~能源</mark>")).toBe("<mark>能源</mark>");
+    expect(decodeIndexText("^，能源")).toBe("，能源");
     // A phrase marked from its second pair on takes its first character into the mark.
-    expect(decodeIndexText("新能 <mark>~能源</mark> ~源汽")).toBe("新<mark>能源</mark>汽");
+    expect(decodeIndexText("新能 <mark>能源</mark> 源汽")).toBe("新<mark>能源</mark>汽");
+    expect(decodeIndexText("<mark>新能</mark> 能源 源汽")).toBe("<mark>新能</mark>源汽");
+    // A marked run stays apart from the text before it.
+    expect(decodeIndexText("好 <mark>~好的</mark>")).toBe("好 <mark>好的</mark>");
   });
 });

@@ -132,7 +132,7 @@ describe("filter controls", () => {
 describe("excerpts", () => {
   it("puts pair-indexed Chinese back together and joins the per-pair marks of a phrase", () => {
     // As Pagefind returns it for 新一代储能柜，储电 with 储能柜 marked (lib/search/han.ts).
-    const p = excerptNode("新一 ~一代 ~代储 <mark>~储能</mark> <mark>~能柜</mark> ^， ^储电");
+    const p = excerptNode("~新一 一代 代储 <mark>储能</mark> <mark>能柜</mark> ^， ^储电");
     expect(p.className).toBe("excerpt");
     expect(p.innerHTML).toBe("新一代<mark>储能柜</mark>，储电");
   });
@@ -161,7 +161,7 @@ describe("a result", () => {
   it("links the title and shows release time, company and excerpt", () => {
     const item = resultItem({
       url: "/zh/releases/cell-line/",
-      excerpt: "每一 ~一颗 ~颗锂 <mark>~锂电</mark> <mark>~电池</mark>",
+      excerpt: "每一 一颗 颗锂 <mark>锂电</mark> <mark>电池</mark>",
       meta: { title: "艾克姆新产线投产", date: "2025年3月12日", company: "艾克姆电力" },
     });
     expect(item.outerHTML).toBe(
