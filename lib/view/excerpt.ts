@@ -16,6 +16,20 @@ function widthOf(text: string): number {
   return width;
 }
 
+// Made once per language and granularity: making one loads the language's
+// ICU data, which took about 40% of the time of cutting 2,000 descriptions.
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenter(lang: string, granularity: "word" | "grapheme"): Intl.Segmenter {
+  const key = `${lang} ${granularity}`;
+  let made = segmenters.get(key);
+  if (!made) {
+    made = new Intl.Segmenter(lang, { granularity });
+    segmenters.set(key, made);
+  }
+  return made;
+}
+
 /** Left at the end of a cut, these would sit oddly before the ellipsis. */
 const TRAILING = /[\s,.;:!?·，。、；：！？—–-]+$/u;
 
@@ -35,11 +49,11 @@ export function cutText(
   if (widthOf(plain) <= width) return plain;
   let start = "";
   let used = 0;
-  for (const { segment } of new Intl.Segmenter(lang, { granularity: "word" }).segment(plain)) {
+  for (const { segment } of segmenter(lang, "word").segment(plain)) {
     const w = widthOf(segment);
     if (used + w > width) {
       if (start.trim() === "") {
-        for (const { segment: g } of new Intl.Segmenter(lang, { granularity: "grapheme" }).segment(segment)) {
+        for (const { segment: g } of segmenter(lang, "grapheme").segment(segment)) {
           if (used + widthOf(g) > width) break;
           start += g;
           used += widthOf(g);
