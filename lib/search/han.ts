@@ -46,14 +46,21 @@ export function hanPairs(run: string): string[] {
 const FULL_WIDTH: Record<string, string> = { [APART]: "～", [JOIN]: "＾" };
 
 /**
- * Whether a run that follows `before` (text ending in whitespace, or none)
- * would be read as continuing it: its first pair repeats the character
- * before the space, or nothing is known of what comes before.
+ * Whether the run at `start` of `text`, which follows whitespace or starts
+ * the text, would be read as continuing the text before it: its first pair
+ * repeats the last character before the space, or nothing is known of what
+ * comes before. Reads back only over the whitespace, so that a text of many
+ * runs is encoded in linear time.
  */
-function readAsContinuation(before: string, run: string): boolean {
-  if ([...run].length < 2) return false;
-  const last = [...before.trimEnd()].at(-1);
-  return last === undefined || run.startsWith(last);
+function readAsContinuation(text: string, start: number, run: string): boolean {
+  const first = run.codePointAt(0) ?? 0;
+  if (run.length <= (first > 0xffff ? 2 : 1)) return false;
+  let before = start;
+  while (before > 0 && /\s/.test(text[before - 1] ?? "")) before--;
+  if (before === 0) return true;
+  // The last character, whether one UTF-16 unit or a surrogate pair.
+  const last = [...text.slice(Math.max(0, before - 2), before)].at(-1) ?? "";
+  return run.startsWith(last);
 }
 
 /**
@@ -74,10 +81,9 @@ export function encodeHan(text: string): string {
   for (const match of safe.matchAll(HAN_RUN)) {
     const start = match.index;
     const end = start + match[0].length;
-    const before = safe.slice(0, start);
     out += safe.slice(last, start);
-    if (start > 0 && !/\s$/.test(before)) out += ` ${JOIN}`;
-    else if (readAsContinuation(before, match[0])) out += APART;
+    if (start > 0 && !/\s/.test(safe[start - 1] ?? "")) out += ` ${JOIN}`;
+    else if (readAsContinuation(safe, start, match[0])) out += APART;
     out += hanPairs(match[0]).join(" ");
     if (end < safe.length && !/\s/.test(safe[end] ?? "")) out += ` ${JOIN}`;
     last = end;
