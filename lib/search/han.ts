@@ -53,14 +53,10 @@ const FULL_WIDTH: Record<string, string> = { [APART]: "～", [JOIN]: "＾" };
  * runs is encoded in linear time.
  */
 function readAsContinuation(text: string, start: number, run: string): boolean {
-  const first = run.codePointAt(0) ?? 0;
-  if (run.length <= (first > 0xffff ? 2 : 1)) return false;
+  if ([...run].length < 2) return false;
   let before = start;
   while (before > 0 && /\s/.test(text[before - 1] ?? "")) before--;
-  if (before === 0) return true;
-  // The last character, whether one UTF-16 unit or a surrogate pair.
-  const last = [...text.slice(Math.max(0, before - 2), before)].at(-1) ?? "";
-  return run.startsWith(last);
+  return before === 0 || text.endsWith(String.fromCodePoint(run.codePointAt(0) ?? 0), before);
 }
 
 /**
