@@ -16,10 +16,10 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { buildTempDir } from "../build/leftovers.ts";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { runCommand } from "../build/run-command.ts";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 import type { IndexDocument } from "./documents.ts";
@@ -41,12 +41,31 @@ export interface PagefindReport {
   parts: number;
 }
 
+/** The folder of the npm package's modules. */
+const pagefindLib = (): string => path.dirname(fileURLToPath(import.meta.resolve("pagefind")));
+
+/**
+ * The CLI runner shipped in the npm package (`npx pagefind`), which starts
+ * the platform's binary. The CLI indexes files on all cores, faster than
+ * feeding the same documents through the Node API's service
+ * (docs/performance.md).
+ */
 export function pagefindRunner(): string {
-  // The CLI runner shipped in the npm package; it starts the platform's
-  // extended binary. The CLI indexes files on all cores, faster than feeding
-  // the same documents through the Node API's service (docs/performance.md).
-  const entry = fileURLToPath(import.meta.resolve("pagefind"));
-  return path.join(path.dirname(entry), "runner", "bin.cjs");
+  return path.join(pagefindLib(), "runner", "bin.cjs");
+}
+
+/**
+ * The platform's binary, found as the runner finds it (its
+ * `PAGEFIND_BINARY_PATH` included). The build starts it directly: the
+ * runner is a Node process of its own, about 0.17 s of CPU a run, and a
+ * large archive is indexed in dozens of runs.
+ */
+export async function pagefindBinary(): Promise<string> {
+  const resolver = pathToFileURL(path.join(pagefindLib(), "resolveBinary.js")).href;
+  const { resolveBinaryPath } = (await import(resolver)) as {
+    resolveBinaryPath: (execnames: string[]) => string;
+  };
+  return resolveBinaryPath(["pagefind_extended", "pagefind"]);
 }
 
 export function parsePagefindOutput(output: string): PagefindReport {
@@ -235,9 +254,12 @@ export async function buildSearchIndex(
   // Pagefind refuses to write an index of nothing (a newsroom before its
   // first release); the search page then says search is unavailable.
   if (documents.length === 0) return mergeReports([]);
-  // Named after this build, so the next one removes it if this one is killed.
-  const work = buildTempDir("pressroom-index");
-  // Beside the output, so that moving a part's files in is a rename.
+  // The parts' input and bundles go beside the output, in the build's
+  // staging folder, removed with them if the build is killed: a bundle's
+  // files then move in by renames, and Pagefind reads its input from the
+  // disk the site is written to, which need not be the temp folder's
+  // (docs/performance.md).
+  const work = mkdtempSync(`${outputPath}-input-`);
   const bundles = mkdtempSync(`${outputPath}-parts-`);
   try {
     // Map.groupBy is not in Node 20.
@@ -250,16 +272,12 @@ export async function buildSearchIndex(
     const partsByLanguage = new Map(
       [...byLanguage].map(([language, docs]) => [language, splitIntoParts(docs, options.maxPartPages)]),
     );
+    const binary = await pagefindBinary();
     const index = async (part: IndexPart<IndexDocument>, site: string) => {
       const bundle = path.join(bundles, part.key);
-      const run = await runCommand(process.execPath, [
-        pagefindRunner(),
-        "--site",
-        site,
-        "--output-path",
-        bundle,
-      ]);
-      rmSync(site, { recursive: true, force: true });
+      const run = await runCommand(binary, ["--site", site, "--output-path", bundle]);
+      // Asynchronously: the build's thread renders pages meanwhile.
+      await rm(site, { recursive: true, force: true });
       const output = `${run.stdout}${run.stderr}`;
       if (run.code !== 0) throw new Error(`Pagefind exited with ${run.code} (${part.key}):\n${output}`);
       const report = parsePagefindOutput(output);
