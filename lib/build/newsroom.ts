@@ -13,7 +13,7 @@ import { type Companies, type Company, readCompanies } from "../content/companie
 import { resolveBuildTime } from "../content/dates.ts";
 import { loadReleases, type ParsedRelease, type Release, shownReleases } from "../content/load.ts";
 import { type CompanyLogos, publishLogos } from "../content/logos.ts";
-import { type RenderedBody, renderBody, renderInline } from "../content/markdown.ts";
+import { type BodyRendering, renderBody, renderInline } from "../content/markdown.ts";
 import { publishAttachments } from "../content/media.ts";
 import { loadPages, type StaticPage } from "../content/pages.ts";
 import { type Problem, ProblemList } from "../content/problems.ts";
@@ -74,7 +74,7 @@ export interface NewsroomCache {
    * no copy of it (a key built from the setting and the source would, about
    * 50 MB at 10,000 releases).
    */
-  bodies: { rawHtml: RebuildCache<RenderedBody>; escaped: RebuildCache<RenderedBody> };
+  bodies: { rawHtml: RebuildCache<BodyRendering>; escaped: RebuildCache<BodyRendering> };
 }
 
 const bodyCaches = (): NewsroomCache["bodies"] => ({
@@ -207,6 +207,7 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     releases,
     releasesPerPage: site.releasesPerPage,
     renderBody: (source) => body(source).html,
+    firstParagraph: (source) => body(source).firstParagraph,
     renderNote: (source) => note(source).html,
     t: (code, key, values) => translator.t(code, key, values),
     companies,

@@ -123,20 +123,28 @@ export interface RenderedBody {
   removed: Removal[];
 }
 
+/** A body rendered, with the text a description is cut from, read from the same parse. */
+export interface BodyRendering extends RenderedBody {
+  /** The first paragraph's plain text; empty when no paragraph has text. */
+  firstParagraph: string;
+}
+
 /**
  * A release body as HTML. Raw HTML in it is reduced to the allow-list in
  * sanitize.ts. A body without raw HTML is markdown-it's own output, which
  * escapes all text and attributes and links only to isAllowedLink
  * addresses, so it is left exactly as markdown-it wrote it.
  */
-export function renderBody(source: string, options: BodyOptions, md: MarkdownIt = markdown): RenderedBody {
+export function renderBody(source: string, options: BodyOptions, md: MarkdownIt = markdown): BodyRendering {
   const env = {};
   const tokens = md.parse(source, env);
+  const firstParagraph = firstParagraphText(tokens);
   const html = md.renderer.render(tokens, md.options, env);
   const hasRawHtml = tokens.some(
     (t) => t.type === "html_block" || t.children?.some((c) => c.type === "html_inline"),
   );
-  return flattened(options.allowRawHtml || !hasRawHtml ? { html, removed: [] } : sanitizeBodyHtml(html));
+  const body = options.allowRawHtml || !hasRawHtml ? { html, removed: [] } : sanitizeBodyHtml(html);
+  return { ...flattened(body), firstParagraph };
 }
 
 /**
@@ -166,12 +174,11 @@ export function renderInline(source: string, options: BodyOptions, md: MarkdownI
 }
 
 /**
- * The plain text of a body's first paragraph that has any (a paragraph of
- * only an image is passed over): what describes a release that has no
- * summary. Markup and raw HTML are left out, line breaks become spaces.
+ * The plain text of the first paragraph that has any (a paragraph of only
+ * an image is passed over): what describes a release that has no summary.
+ * Markup and raw HTML are left out, line breaks become spaces.
  */
-export function firstParagraphText(source: string, md: MarkdownIt = markdown): string {
-  const tokens = md.parse(source, {});
+function firstParagraphText(tokens: readonly Token[]): string {
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]?.type !== "paragraph_open") continue;
     const inline = tokens[i + 1];

@@ -6,7 +6,6 @@ import { type Companies, type CompanyView, type Contact, companyView } from "../
 import { formatReleaseTime, type ReleaseTime, type TimePatterns } from "../content/dates.ts";
 import { type Release, shownReleases } from "../content/load.ts";
 import { type CompanyLogos, companyLogo, type LogoRendition } from "../content/logos.ts";
-import { firstParagraphText } from "../content/markdown.ts";
 import { formatFileSize, type ImageRendition } from "../content/media.ts";
 import type { StaticPage } from "../content/pages.ts";
 import type { SealedAttachment } from "../embargo/media.ts";
@@ -56,6 +55,8 @@ export interface PagesInput {
   releasesPerPage: number;
   /** Markdown body to HTML. */
   renderBody: (source: string) => string;
+  /** A Markdown body's first paragraph as plain text (renderBody's, from the same rendering). */
+  firstParagraph: (source: string) => string;
   /** A one-paragraph note (a correction) to inline HTML, sanitized like a body. */
   renderNote: (source: string) => string;
   /** A bundle string of a locale, with its placeholders filled. */
@@ -431,7 +432,7 @@ export class SiteModel {
   describe(text: { summary: string | undefined; body: string; title: string }, locale: Locale): string {
     return (
       text.summary ??
-      (cutText(firstParagraphText(text.body), locale.htmlLang, (start) =>
+      (cutText(this.input.firstParagraph(text.body), locale.htmlLang, (start) =>
         this.input.t(locale.code, "description.cut", { start }),
       ) ||
         text.title)

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  firstParagraphText,
-  markdown,
-  renderBody,
-  renderInline,
-  slugifyHeading,
-} from "../../../lib/content/markdown.ts";
+import { markdown, renderBody, renderInline, slugifyHeading } from "../../../lib/content/markdown.ts";
 
 const page = (source: string) => renderBody(source, { allowRawHtml: false });
 
@@ -49,7 +43,7 @@ describe("markdown", () => {
 describe("a release body", () => {
   it("is markdown-it's own output when it has no raw HTML", () => {
     const source = "## Title\n\n- a\n- b\n\n| a |\n|--:|\n| 1 |\n\n```js\nx\n```\n\n---\n";
-    expect(page(source)).toEqual({ html: markdown.render(source), removed: [] });
+    expect(page(source)).toEqual({ html: markdown.render(source), removed: [], firstParagraph: "a" });
   });
 
   it("has its raw HTML sanitized, and what was removed listed", () => {
@@ -63,7 +57,11 @@ describe("a release body", () => {
 
   it("is published as written when the site allows raw HTML", () => {
     const source = '<div class="note" onclick="x()">Hi</div>';
-    expect(renderBody(source, { allowRawHtml: true })).toEqual({ html: source, removed: [] });
+    expect(renderBody(source, { allowRawHtml: true })).toEqual({
+      html: source,
+      removed: [],
+      firstParagraph: "",
+    });
   });
 
   it("keeps everything after an unclosed comment, as Markdown", () => {
@@ -95,20 +93,28 @@ describe("a release body", () => {
     expect(page("<!-- note for editors -->\n\nVisible\n")).toEqual({
       html: "\n<p>Visible</p>\n",
       removed: [],
+      firstParagraph: "Visible",
     });
   });
 });
 
-describe("firstParagraphText", () => {
+describe("the first paragraph's text", () => {
+  const first = (source: string) => page(source).firstParagraph;
+
   it("is the plain text of the first paragraph with text, markup and raw HTML left out", () => {
     const source =
       "# Title\n\n![photo](a.jpg)\n\nSales **rose** [36%](https://x.example) in `Q1`\nand <b>Q2</b>.\n\nMore.";
-    expect(firstParagraphText(source)).toBe("Sales rose 36% in Q1 and Q2.");
+    expect(first(source)).toBe("Sales rose 36% in Q1 and Q2.");
   });
 
   it("takes a list item when no paragraph comes first, and is empty without text", () => {
-    expect(firstParagraphText("## Only a heading\n\n- a list item\n")).toBe("a list item");
-    expect(firstParagraphText("## Only a heading\n")).toBe("");
+    expect(first("## Only a heading\n\n- a list item\n")).toBe("a list item");
+    expect(first("## Only a heading\n")).toBe("");
+  });
+
+  it("is the text as written, whatever the sanitizer removes from the HTML", () => {
+    expect(first('Read <img src=x onerror="alert(1)">the **full** text.\n')).toBe("Read the full text.");
+    expect(renderBody("Plain <i>words</i>\n", { allowRawHtml: true }).firstParagraph).toBe("Plain words");
   });
 });
 

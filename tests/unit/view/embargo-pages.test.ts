@@ -3,6 +3,7 @@
 // and nothing at all without the secret or in a preview build.
 import { describe, expect, it } from "vitest";
 import type { Release } from "../../../lib/content/load.ts";
+import { renderBody } from "../../../lib/content/markdown.ts";
 import { EmbargoKeys } from "../../../lib/embargo/seal.ts";
 import { buildPages } from "../../../lib/view/page-kinds.ts";
 import type { PagesInput } from "../../../lib/view/site-model.ts";
@@ -17,6 +18,7 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     releases,
     releasesPerPage: 20,
     renderBody: (source) => `<p>${source}</p>`,
+    firstParagraph: (source) => renderBody(source, { allowRawHtml: false }).firstParagraph,
     companies: new Map(),
     tagLabel: (_code, tag) => tag,
     onCompanyFallback: () => {},

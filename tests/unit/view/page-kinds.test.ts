@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Release } from "../../../lib/content/load.ts";
+import { renderBody } from "../../../lib/content/markdown.ts";
 import { splitPattern } from "../../../lib/i18n/translator.ts";
 import { buildPages, PAGE_KINDS, reservedSlugs } from "../../../lib/view/page-kinds.ts";
 import { testPage, testRegistry, testRelease } from "../../support/temp-project.ts";
@@ -96,6 +97,7 @@ describe("page kinds", () => {
       ],
       releasesPerPage: 2,
       renderBody: (source) => source,
+      firstParagraph: (source) => renderBody(source, { allowRawHtml: false }).firstParagraph,
       companies: new Map(),
       tagLabel: (_code, tag) => tag,
       onCompanyFallback: () => {},

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Company } from "../../../lib/content/companies.ts";
 import { parseReleaseTime } from "../../../lib/content/dates.ts";
 import type { Release } from "../../../lib/content/load.ts";
-import { markdown } from "../../../lib/content/markdown.ts";
+import { markdown, renderBody } from "../../../lib/content/markdown.ts";
 import { splitPattern } from "../../../lib/i18n/translator.ts";
 import { buildPages } from "../../../lib/view/page-kinds.ts";
 import type { PagesInput } from "../../../lib/view/site-model.ts";
@@ -21,6 +21,7 @@ function pages(releases: Release[], overrides: Partial<PagesInput> = {}) {
     releases,
     releasesPerPage: 20,
     renderBody: (source) => markdown.render(source),
+    firstParagraph: (source) => renderBody(source, { allowRawHtml: false }).firstParagraph,
     companies: new Map(),
     tagLabel: (_code, tag) => tag,
     onCompanyFallback: () => {},

@@ -2,6 +2,7 @@
 // then a generated card, then the company logo; and that the card is only
 // asked for (so only drawn) when it is the one used.
 import { describe, expect, it } from "vitest";
+import { renderBody } from "../../../lib/content/markdown.ts";
 import { buildPages } from "../../../lib/view/page-kinds.ts";
 import { chooseShareImage } from "../../../lib/view/share-image.ts";
 import type { PagesInput } from "../../../lib/view/site-model.ts";
@@ -54,6 +55,7 @@ describe("a release page's share image", () => {
     releases: [],
     releasesPerPage: 20,
     renderBody: (source) => source,
+    firstParagraph: (source) => renderBody(source, { allowRawHtml: false }).firstParagraph,
     companies: new Map(),
     tagLabel: (_code, tag) => tag,
     onCompanyFallback: () => {},
