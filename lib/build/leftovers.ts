@@ -1,9 +1,9 @@
 // What a killed build leaves behind: its staging folder beside the output
-// (the new site, release text included), the previous site moved aside
-// while publishing (the search index's input, the text of every release,
-// is written in the staging folder too), and temporary folders. Each name carries the pid of the build that made
-// it, so the next build removes only those whose process is gone and never
-// a build running at the same time.
+// (the new site and the search index's input, release text included), the
+// previous site moved aside while publishing, and temporary folders. Each
+// name carries the pid of the build that made it, so the next build removes
+// only those whose process is gone and never a build running at the same
+// time.
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,9 +11,9 @@ import path from "node:path";
 export type LeftoverKind = "staging" | "retired";
 
 /**
- * Temporary folders a build makes in the system's temp folder. The search
- * index's input is now written in the staging folder; builds before that
- * wrote it here, and their leftovers hold release text, so they are still cleared.
+ * Temporary folders a build makes in the system's temp folder. Earlier
+ * versions wrote the search index's input here (pressroom-index); their
+ * leftovers hold release text, so they are still cleared.
  */
 export const TEMP_PREFIXES = ["pressroom-index", "pressroom-sw"] as const;
 export type TempPrefix = (typeof TEMP_PREFIXES)[number];
