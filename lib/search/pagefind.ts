@@ -54,6 +54,10 @@ export function pagefindRunner(): string {
   return path.join(pagefindLib(), "runner", "bin.cjs");
 }
 
+/** The binaries the resolver looks for, in order; each may be given by `<NAME>_BINARY_PATH`. */
+const BINARY_NAMES = ["pagefind_extended", "pagefind"];
+const BINARY_PATH_VARIABLES = BINARY_NAMES.map((name) => `${name.toUpperCase()}_BINARY_PATH`).join(" or ");
+
 /**
  * The platform's binary, found as the runner finds it (its
  * `PAGEFIND_BINARY_PATH` included). The build starts it directly: the
@@ -65,7 +69,7 @@ export async function pagefindBinary(): Promise<string> {
   const { resolveBinaryPath } = (await import(resolver)) as {
     resolveBinaryPath: (execnames: string[]) => string;
   };
-  return resolveBinaryPath(["pagefind_extended", "pagefind"]);
+  return resolveBinaryPath(BINARY_NAMES);
 }
 
 export function parsePagefindOutput(output: string): PagefindReport {
@@ -275,7 +279,15 @@ export async function buildSearchIndex(
     const binary = await pagefindBinary();
     const index = async (part: IndexPart<IndexDocument>, site: string) => {
       const bundle = path.join(bundles, part.key);
-      const run = await runCommand(binary, ["--site", site, "--output-path", bundle]);
+      const run = await runCommand(binary, ["--site", site, "--output-path", bundle]).catch(
+        (error: Error) => {
+          throw new Error(
+            `Pagefind could not be started from ${binary}: ${error.message}. That is the binary of ` +
+              `the @pagefind package for this platform, or the path in ${BINARY_PATH_VARIABLES}; ` +
+              "npm ci installs the package again.",
+          );
+        },
+      );
       // Asynchronously: the build's thread renders pages meanwhile.
       await rm(site, { recursive: true, force: true });
       const output = `${run.stdout}${run.stderr}`;

@@ -120,6 +120,23 @@ describe("the search index, one part per process", () => {
     // The parts' input and bundles, written beside the output, are gone.
     expect(readdirSync(work).filter((name) => /-(parts|input)-/.test(name))).toEqual([]);
   }, 60_000);
+
+  it("says which Pagefind binary it could not start, and where that path comes from", async () => {
+    const missing = path.join(work, "no-such-pagefind");
+    const saved = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = missing;
+    try {
+      await expect(
+        buildSearchIndex(documents, path.join(work, "unstarted"), { memoryBudgetMb: 1024 }),
+      ).rejects.toThrow(
+        `Pagefind could not be started from ${missing}: spawn ${missing} ENOENT. That is the binary of the @pagefind package for this platform, or the path in PAGEFIND_EXTENDED_BINARY_PATH or PAGEFIND_BINARY_PATH`,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+      else process.env.PAGEFIND_EXTENDED_BINARY_PATH = saved;
+    }
+    expect(readdirSync(work).filter((name) => /^unstarted-(parts|input)-/.test(name))).toEqual([]);
+  });
 });
 
 function expectSameBundle(split: string, single: string): void {
