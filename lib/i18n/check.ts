@@ -14,6 +14,7 @@
 // readCheckInput is the only part that touches the disk.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { listFiles } from "../build/output-files.ts";
 import { formatProblem, type Problem, ProblemsError } from "../content/problems.ts";
 import { contentFolder, readTextFile, toPosix } from "../content/read-text.ts";
 import { findDuplicateKeys } from "./json-text.ts";
@@ -750,11 +751,15 @@ export function checkI18n(input: CheckInput): CheckReport {
 // ---------------------------------------------------------------------------
 // Reading the files (the only IO)
 
-function listFiles(rootDir: string, dir: string, extension: string): SourceText[] {
+function sourceTexts(rootDir: string, dir: string, extension: string): SourceText[] {
   const full = path.join(rootDir, dir);
   if (!existsSync(full)) return [];
-  return readdirSync(full, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(extension))
+  // Real folders only: a link is not followed, so a link in src/releases/
+  // out of the project, or back up it, is left for the release loader to
+  // name, never walked (a recursive readdirSync follows it).
+  return listFiles(full)
+    .filter((file) => file.endsWith(extension))
+    .map((file) => path.relative(full, file))
     .sort()
     .map((name) => ({
       file: toPosix(path.join(dir, name)),
@@ -765,8 +770,8 @@ function listFiles(rootDir: string, dir: string, extension: string): SourceText[
 /** The templates and lib/ code whose keys the source bundle must have (findKeyUses). */
 export function readKeySources(rootDir: string): Pick<CheckInput, "templates" | "code"> {
   return {
-    templates: [...listFiles(rootDir, "src", ".njk"), ...listFiles(rootDir, "_includes", ".njk")],
-    code: listFiles(rootDir, "lib", ".ts"),
+    templates: [...sourceTexts(rootDir, "src", ".njk"), ...sourceTexts(rootDir, "_includes", ".njk")],
+    code: sourceTexts(rootDir, "lib", ".ts"),
   };
 }
 

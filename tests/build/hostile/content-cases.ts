@@ -95,6 +95,16 @@ export const contentCases: HostileCase[] = [
     says: ["src/releases/en/loop: link: links back to a folder that contains it"],
   },
   {
+    // Every folder of the project, node_modules included, would be walked
+    // again at each turn if anything followed it before the loader names it.
+    name: "a link to the project folder, which contains src/releases/",
+    links: { "src/releases/en/project": "../../.." },
+    code: 1,
+    says: [
+      'src/releases/en/project: link: is a link to "../../..", outside src/releases/; expected a target inside src/releases/',
+    ],
+  },
+  {
     name: "links inside src/releases to a release and an attachment inside are followed",
     files: {
       "src/releases/en/sheet.pdf": "%PDF-1.4 shared fact sheet",
