@@ -28,7 +28,7 @@ import { gzipSync } from "node:zlib";
 import { listFiles, totalBytes } from "../lib/build/output-files.ts";
 import { formatBytes } from "../lib/build/summary.ts";
 import { serveStatic } from "../lib/deploy/static-server.ts";
-import { pagefindRunner } from "../lib/search/pagefind.ts";
+import { pagefindEnvironment, pagefindRunner } from "../lib/search/pagefind.ts";
 import { writeBareSite } from "./bench/bare-site.ts";
 import { CHROMIUM } from "./bench/chromium.ts";
 import { generateCorpus } from "./bench/corpus.ts";
@@ -164,6 +164,10 @@ const buildFull = async (what: string): Promise<FullBuild> => {
 };
 const bareEleventy: Measurement[] = [];
 const barePagefind: Measurement[] = [];
+// Bare Pagefind again with the allocator setting the build gives it
+// (lib/search/pagefind.ts): its default is the baseline, this shows how much
+// of the difference is that setting.
+const barePagefindTuned: Measurement[] = [];
 for (let round = 1; round <= rounds; round++) {
   rmSync(path.join(bareDir, "_site"), { recursive: true, force: true });
   const e = check(
@@ -174,16 +178,21 @@ for (let round = 1; round <= rounds; round++) {
     await measure(node, [pagefindCli, "--site", "_site"], { cwd: bareDir, env }),
     "bare Pagefind",
   );
+  const pt = check(
+    await measure(node, [pagefindCli, "--site", "_site"], { cwd: bareDir, env: pagefindEnvironment(env) }),
+    "bare Pagefind with the build's allocator setting",
+  );
   if (!cardCache) rmSync(path.join(fullDir, ".cache", "share-cards"), { recursive: true, force: true });
   const cold = cardCache ? undefined : await buildFull("full build (cold)");
   const warm = await buildFull("full build (warm)");
   bareEleventy.push(e);
   barePagefind.push(p);
+  barePagefindTuned.push(pt);
   // Without a cold build, the figures printed for it are the warm one's.
   full.push(cold ?? warm);
   fullWarm.push(warm);
   log(
-    `  round ${round}: full ${cold ? `${seconds(cold.m.wallMs)} cold, ` : ""}${seconds(warm.m.wallMs)} warm; bare Eleventy ${seconds(e.wallMs)} + bare Pagefind ${seconds(p.wallMs)}`,
+    `  round ${round}: full ${cold ? `${seconds(cold.m.wallMs)} cold, ` : ""}${seconds(warm.m.wallMs)} warm; bare Eleventy ${seconds(e.wallMs)} + bare Pagefind ${seconds(p.wallMs)} (${seconds(pt.wallMs)} with the allocator setting)`,
   );
 }
 
@@ -199,6 +208,8 @@ const cardsOf = (builds: FullBuild[]) => ({
   ms: median(builds.map((r) => r.shareImages.ms)),
 });
 const bareTotal = median(bareEleventy.map((m) => m.wallMs)) + median(barePagefind.map((m) => m.wallMs));
+const bareTunedTotal =
+  median(bareEleventy.map((m) => m.wallMs)) + median(barePagefindTuned.map((m) => m.wallMs));
 const phaseNames = Object.keys(full[0]?.phases ?? {});
 const releasePage = path.join(fullSite, "en", "releases", corpus[0]?.slug ?? "", "index.html");
 
@@ -243,6 +254,11 @@ const summary = {
       peakRss: median(barePagefind.map((m) => m.peakRss)),
       peakTotalRss: median(barePagefind.map((m) => m.peakTotalRss)),
     },
+    pagefindTuned: {
+      wallMs: median(barePagefindTuned.map((m) => m.wallMs)),
+      cpuMs: median(barePagefindTuned.map((m) => m.cpuMs)),
+      peakRss: median(barePagefindTuned.map((m) => m.peakRss)),
+    },
   },
   /** `full` is the warm build's figures: --card-cache skipped the cold one. */
   coldSkipped: cardCache !== undefined,
@@ -259,6 +275,8 @@ const summary = {
   /** Cold: no share-card cache. */
   ratio: fullWall / bareTotal,
   ratioWarm: warmWall / bareTotal,
+  /** Against bare Pagefind with the build's allocator setting. */
+  ratioWarmTuned: warmWall / bareTunedTotal,
   devLoopMs: undefined as number | undefined,
   /** Per word of BENCH_WORDS: releases containing it, and a first search's bytes and results, ours and bare. */
   words: [] as WordFigures[],
@@ -429,7 +447,10 @@ if (values.json) {
     `  bare Pagefind      ${seconds(s.bare.pagefind.wallMs)} wall, ${seconds(s.bare.pagefind.cpuMs)} CPU, peak RSS ${mb(s.bare.pagefind.peakRss)} (${mb(s.bare.pagefind.peakTotalRss)} with its launcher)`,
   );
   log(
-    `  ratio              full / (bare Eleventy + bare Pagefind) = ${s.ratio.toFixed(2)} cold, ${s.ratioWarm.toFixed(2)} warm`,
+    `    with huge pages  ${seconds(s.bare.pagefindTuned.wallMs)} wall, ${seconds(s.bare.pagefindTuned.cpuMs)} CPU, peak RSS ${mb(s.bare.pagefindTuned.peakRss)} (the allocator setting the build gives Pagefind)`,
+  );
+  log(
+    `  ratio              full / (bare Eleventy + bare Pagefind) = ${s.ratio.toFixed(2)} cold, ${s.ratioWarm.toFixed(2)} warm; ${s.ratioWarmTuned.toFixed(2)} warm against bare Pagefind with huge pages`,
   );
   if (s.devLoopMs !== undefined)
     log(`  dev loop           one edited release rewritten in ${seconds(s.devLoopMs)} (npm start, watch)`);

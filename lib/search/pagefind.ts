@@ -72,6 +72,23 @@ export async function pagefindBinary(): Promise<string> {
   return resolveBinaryPath(BINARY_NAMES);
 }
 
+/**
+ * Pagefind's Linux binary allocates with jemalloc, which backs its heap
+ * with 4 KB pages unless told otherwise: indexing 1,000 Chinese releases
+ * took 117,000 page faults, and much of its CPU went to faults and missed
+ * address translations. With transparent huge pages for the heap and for
+ * jemalloc's own metadata, the same run took 5,500 faults and half the CPU,
+ * for about 16% more memory (docs/performance.md, Pagefind's allocator).
+ * Where the system has no huge pages, jemalloc leaves the setting unused;
+ * other platforms' binaries ignore it.
+ */
+export const PAGEFIND_ALLOCATOR = "thp:always,metadata_thp:always";
+
+/** The environment of a Pagefind run: the allocator setting, unless the user set one. */
+export function pagefindEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env._RJEM_MALLOC_CONF === undefined ? { ...env, _RJEM_MALLOC_CONF: PAGEFIND_ALLOCATOR } : env;
+}
+
 export function parsePagefindOutput(output: string): PagefindReport {
   const running = /Running Pagefind v(\S+)(?: \((\w+)\))?/.exec(output);
   const languages = /Discovered \d+ languages?: (.+)/.exec(output);
@@ -180,12 +197,13 @@ export interface SearchIndexOptions {
 
 /**
  * Estimated peak memory of Pagefind indexing a part, in MB, from the size
- * of its documents (UTF-16 bytes): on the bench corpus with Pagefind 1.5.2,
- * 1,000 Chinese releases (7.9 MB) peaked at 332 MB and 1,000 English ones
- * (5.9 MB) at 152 MB (docs/performance.md, Memory); this is the Chinese rate.
+ * of its documents (UTF-16 bytes): on the bench corpus with Pagefind 1.5.2
+ * and the allocator setting above, 1,000 Chinese releases (7.5 MB) peaked
+ * at 401 MB and 1,000 English ones (7.1 MB) at 200 MB (docs/performance.md,
+ * Memory); this is the Chinese rate.
  */
 export function estimateMemoryMb(documentBytes: number): number {
-  return 30 + (documentBytes / 1024 / 1024) * 42;
+  return 30 + (documentBytes / 1024 / 1024) * 50;
 }
 
 /**
@@ -279,15 +297,15 @@ export async function buildSearchIndex(
     const binary = await pagefindBinary();
     const index = async (part: IndexPart<IndexDocument>, site: string) => {
       const bundle = path.join(bundles, part.key);
-      const run = await runCommand(binary, ["--site", site, "--output-path", bundle]).catch(
-        (error: Error) => {
-          throw new Error(
-            `Pagefind could not be started from ${binary}: ${error.message}. That is the binary of ` +
-              `the @pagefind package for this platform, or the path in ${BINARY_PATH_VARIABLES}; ` +
-              "npm ci installs the package again.",
-          );
-        },
-      );
+      const run = await runCommand(binary, ["--site", site, "--output-path", bundle], {
+        env: pagefindEnvironment(process.env),
+      }).catch((error: Error) => {
+        throw new Error(
+          `Pagefind could not be started from ${binary}: ${error.message}. That is the binary of ` +
+            `the @pagefind package for this platform, or the path in ${BINARY_PATH_VARIABLES}; ` +
+            "npm ci installs the package again.",
+        );
+      });
       // Asynchronously: the build's thread renders pages meanwhile.
       await rm(site, { recursive: true, force: true });
       const output = `${run.stdout}${run.stderr}`;

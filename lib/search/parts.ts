@@ -16,7 +16,7 @@
 // each language's parts and their years, and the facet counts of the whole
 // archive, so the filters show without any index being loaded.
 
-/** A part's size at most: about 330 MB of indexer memory for Chinese (docs/performance.md). */
+/** A part's size at most: about 400 MB of indexer memory for Chinese (docs/performance.md). */
 export const MAX_PART_PAGES = 1000;
 
 /**

@@ -123,21 +123,51 @@ describe("the search index, one part per process", () => {
 
   it("says which Pagefind binary it could not start, and where that path comes from", async () => {
     const missing = path.join(work, "no-such-pagefind");
-    const saved = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
-    process.env.PAGEFIND_EXTENDED_BINARY_PATH = missing;
-    try {
-      await expect(
+    await withEnvironment({ PAGEFIND_EXTENDED_BINARY_PATH: missing }, () =>
+      expect(
         buildSearchIndex(documents, path.join(work, "unstarted"), { memoryBudgetMb: 1024 }),
       ).rejects.toThrow(
         `Pagefind could not be started from ${missing}: spawn ${missing} ENOENT. That is the binary of the @pagefind package for this platform, or the path in PAGEFIND_EXTENDED_BINARY_PATH or PAGEFIND_BINARY_PATH`,
-      );
-    } finally {
-      if (saved === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
-      else process.env.PAGEFIND_EXTENDED_BINARY_PATH = saved;
-    }
+      ),
+    );
     expect(readdirSync(work).filter((name) => /^unstarted-(parts|input)-/.test(name))).toEqual([]);
   });
+
+  it("starts Pagefind with huge pages for its allocator, unless the user chose a setting", async () => {
+    // A stand-in binary that prints the setting it was given and fails, so the build reports it.
+    const binary = path.join(work, "print-allocator");
+    writeFileSync(binary, '#!/bin/sh\necho "allocator: [$_RJEM_MALLOC_CONF]"\nexit 3\n', { mode: 0o755 });
+    const run = (allocator: string | undefined) =>
+      withEnvironment({ PAGEFIND_EXTENDED_BINARY_PATH: binary, _RJEM_MALLOC_CONF: allocator }, () =>
+        buildSearchIndex(documents.slice(0, 1), path.join(work, "allocator"), { memoryBudgetMb: 1024 }),
+      );
+    await expect(run(undefined)).rejects.toThrow(
+      /Pagefind exited with 3 \(en-x-y2025\):\nallocator: \[thp:always,metadata_thp:always\]/,
+    );
+    await expect(run("narenas:1")).rejects.toThrow(/allocator: \[narenas:1\]/);
+    await expect(run("")).rejects.toThrow(/allocator: \[\]/);
+  });
 });
+
+/** Runs `action` with the variables set (or unset, for undefined), then puts them back. */
+async function withEnvironment<T>(
+  variables: Record<string, string | undefined>,
+  action: () => Promise<T>,
+): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  const assign = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  assign(variables);
+  try {
+    return await action();
+  } finally {
+    assign(saved);
+  }
+}
 
 function expectSameBundle(split: string, single: string): void {
   const expected = contentFiles(single);
