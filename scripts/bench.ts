@@ -144,6 +144,9 @@ const env = {
   BUILD_TIME,
   ...(values["index-memory"] ? { SEARCH_INDEX_MEMORY: values["index-memory"] } : {}),
 };
+// Bare Pagefind's baseline is its default allocator, even if this shell sets one.
+const bareEnv: NodeJS.ProcessEnv = { ...env };
+delete bareEnv._RJEM_MALLOC_CONF;
 const node = process.execPath;
 const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = pagefindRunner();
@@ -175,7 +178,7 @@ for (let round = 1; round <= rounds; round++) {
     "bare Eleventy",
   );
   const p = check(
-    await measure(node, [pagefindCli, "--site", "_site"], { cwd: bareDir, env }),
+    await measure(node, [pagefindCli, "--site", "_site"], { cwd: bareDir, env: bareEnv }),
     "bare Pagefind",
   );
   const pt = check(

@@ -296,17 +296,18 @@ export async function buildSearchIndex(
       [...byLanguage].map(([language, docs]) => [language, splitIntoParts(docs, options.maxPartPages)]),
     );
     const binary = await pagefindBinary();
+    const env = pagefindEnvironment(process.env);
     const index = async (part: IndexPart<IndexDocument>, site: string) => {
       const bundle = path.join(bundles, part.key);
-      const run = await runCommand(binary, ["--site", site, "--output-path", bundle], {
-        env: pagefindEnvironment(process.env),
-      }).catch((error: Error) => {
-        throw new Error(
-          `Pagefind could not be started from ${binary}: ${error.message}. That is the binary of ` +
-            `the @pagefind package for this platform, or the path in ${BINARY_PATH_VARIABLES}; ` +
-            "npm ci installs the package again.",
-        );
-      });
+      const run = await runCommand(binary, ["--site", site, "--output-path", bundle], { env }).catch(
+        (error: Error) => {
+          throw new Error(
+            `Pagefind could not be started from ${binary}: ${error.message}. That is the binary of ` +
+              `the @pagefind package for this platform, or the path in ${BINARY_PATH_VARIABLES}; ` +
+              "npm ci installs the package again.",
+          );
+        },
+      );
       // Asynchronously: the build's thread renders pages meanwhile.
       await rm(site, { recursive: true, force: true });
       const output = `${run.stdout}${run.stderr}`;
