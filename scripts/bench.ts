@@ -42,7 +42,7 @@ import {
   type WordFigures,
   wordFigures,
 } from "./bench/words.ts";
-import { copyProject } from "./bench/workspace.ts";
+import { buildArguments, copyProject } from "./bench/workspace.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
@@ -162,7 +162,7 @@ type FullBuild = {
 const full: FullBuild[] = [];
 const fullWarm: FullBuild[] = [];
 const buildFull = async (what: string): Promise<FullBuild> => {
-  const f = check(await measure(node, ["--import", "tsx", "scripts/build.ts"], { cwd: fullDir, env }), what);
+  const f = check(await measure(node, buildArguments(), { cwd: fullDir, env }), what);
   return { m: f, phases: phasesOf(f.stdout), shareImages: shareImagesOf(f.stdout) };
 };
 const bareEleventy: Measurement[] = [];
@@ -339,10 +339,7 @@ if (values["skip-browser"]) {
   const edited = corpus[Math.floor(corpus.length / 3)] as (typeof corpus)[number];
   appendFileSync(path.join(fullDir, edited.en.path), "\nThe board approved the plan on Tuesday.\n");
   appendFileSync(path.join(fullDir, edited.zh.path), "\n董事会于周二批准了该计划。\n");
-  check(
-    await measure(node, ["--import", "tsx", "scripts/build.ts"], { cwd: fullDir, env }),
-    "full build after an edit",
-  );
+  check(await measure(node, buildArguments(), { cwd: fullDir, env }), "full build after an edit");
   for (const [language, after] of readIndexLists(fullSite)) {
     const old = before.get(language);
     const entry = summary.offlineIndex[language];

@@ -28,6 +28,7 @@ import { type Locale, type LocaleRegistry, loadRegistry } from "../i18n/locales.
 import { createTranslator, type FallbackNotice, loadBundles, type Translator } from "../i18n/translator.ts";
 import { buildPages, reservedSlugs, type SitePages } from "../view/page-kinds.ts";
 import { absoluteUrl, pressKitUrl, releaseUrl } from "../view/urls.ts";
+import { compiledModule } from "./compiled-modules.ts";
 import { type ShareCardJob, ShareCardPlanner } from "./share-cards.ts";
 
 export interface Newsroom {
@@ -97,6 +98,9 @@ export function createNewsroomCache(): NewsroomCache {
  */
 export async function loadSite(rootDir: string): Promise<Site> {
   const file = path.join(rootDir, "_data", "site.ts");
+  // Under `npm run build`, compiled with the build when it started.
+  const compiled = compiledModule(file);
+  if (compiled) return ((await import(pathToFileURL(compiled).href)) as { default: Site }).default;
   const version = createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 12);
   const module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as { default: Site };
   return module.default;

@@ -95,6 +95,10 @@ interface Renderer {
  * second, which the indexer's processes then use (docs/performance.md).
  */
 async function renderSite(options: BuildOptions, newsroom: Newsroom, stagingDir: string): Promise<void> {
+  // Eleventy's module resolver hook (a loader thread that every later
+  // import waits on) lets `npm start` reload edited JavaScript; a build
+  // imports each module once. Eleventy's own switch turns it off.
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
   const [{ Eleventy }, { pressroom }] = await Promise.all([
     import("@11ty/eleventy"),
     import("../../eleventy.config.ts"),

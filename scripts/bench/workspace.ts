@@ -15,6 +15,12 @@ const COPIED = [
   "package.json",
 ];
 
+/**
+ * Node's arguments for running `script` as `npm run build` runs
+ * scripts/build.ts (package.json): compiled ahead, not under tsx.
+ */
+export const buildArguments = (script = "scripts/build.ts"): string[] => ["scripts/run-compiled.mjs", script];
+
 /** Copies the project's code and templates into `dir`, without releases, static pages or companies. */
 export function copyProject(projectRoot: string, dir: string): void {
   const content = [

@@ -11,7 +11,7 @@ import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CommandResult, runCommand } from "../../lib/build/run-command.ts";
 import { pluralCategories, splitPluralKey } from "../../lib/i18n/translator.ts";
-import { copyProject } from "../../scripts/bench/workspace.ts";
+import { buildArguments, copyProject } from "../../scripts/bench/workspace.ts";
 import { projectRoot } from "../support/fixture-site.ts";
 
 const guide = readFileSync(path.join(projectRoot, "TRANSLATING.md"), "utf8");
@@ -118,7 +118,7 @@ beforeAll(async () => {
   // One after another: the machine running the tests is shared.
   await run("lint", [biome, "check", "locales"]);
   await run("check", ["--import", "tsx", "scripts/check-i18n.ts"]);
-  await run("build", ["--import", "tsx", "scripts/build.ts"]);
+  await run("build", buildArguments());
 });
 
 afterAll(() => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CommandResult, runCommand } from "../../lib/build/run-command.ts";
-import { copyProject } from "../../scripts/bench/workspace.ts";
+import { buildArguments, copyProject } from "../../scripts/bench/workspace.ts";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -100,7 +100,7 @@ function runBuild(
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !SITE_SETTINGS.test(name)),
   );
-  return runCommand(process.execPath, ["--import", "tsx", script, ...args], {
+  return runCommand(process.execPath, [...buildArguments(script), ...args], {
     cwd: dir,
     env: { ...inherited, BUILD_TIME: "2026-11-01T00:00:00+08:00", ...env },
   });

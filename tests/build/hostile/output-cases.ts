@@ -333,10 +333,10 @@ export const outputCases: HostileCase[] = [
     ],
   },
   {
-    name: "--debug adds the stack trace",
+    name: "--debug adds the stack trace, naming the TypeScript sources",
     env: { SITE_URL: "ftp://newsroom.example.com" },
     args: ["--debug"],
     code: 1,
-    says: ["environment variable SITE_URL: url:", /^\s+at .+:\d+:\d+\)?$/m],
+    says: ["environment variable SITE_URL: url:", /^\s+at .+[/\\]lib[/\\]content[/\\]site\.ts:\d+:\d+\)?$/m],
   },
 ];
