@@ -5,7 +5,8 @@ import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import type { LocaleRegistry } from "../i18n/locales.ts";
 
-export function listFiles(dir: string): string[] {
+/** Every file under `dir`, but none under a folder `skip` returns true for. */
+export function listFiles(dir: string, skip: (folder: string) => boolean = () => false): string[] {
   // One list for the whole walk: spreading a folder's list into its parent's
   // passes every path as an argument, which overflows the call stack at
   // about 150,000 files (a large archive's index or share cards).
@@ -13,8 +14,9 @@ export function listFiles(dir: string): string[] {
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) files.push(full);
+      if (entry.isDirectory()) {
+        if (!skip(full)) walk(full);
+      } else if (entry.isFile()) files.push(full);
     }
   };
   walk(dir);

@@ -157,10 +157,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     for (const warning of newsroom.warnings) log(warningLine(warning));
     // The index is built from the content, not from Eleventy's output, so
     // Pagefind (multi-threaded) runs while Eleventy (single-threaded) renders.
+    const searchDir = path.join(stagingDir, "pagefind");
     const indexing = timed(phases, "search", async () => {
       const report = await buildSearchIndex(
         newsroom.pages.releases.map((view) => indexDocument(view)),
-        path.join(stagingDir, "pagefind"),
+        searchDir,
         {
           memoryBudgetMb: newsroom.site.searchIndexMemory,
         },
@@ -189,13 +190,31 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const drawing = timed(phases, "images", () =>
       writeShareCards(newsroom.shareCards, { outputDir: stagingDir, cacheDir: shareCardCacheDir(rootDir) }),
     );
+    // Every page is written once Eleventy is done (the later phases write
+    // no HTML), so the pages are checked while the index is still being
+    // built, leaving out its folders: the index's input (pages in Pagefind's
+    // own languages) and the parts' bundles, written and removed meanwhile.
+    const checking = timed(phases, "checks", () => {
+      const inSearch = (folder: string) => folder === searchDir || folder.startsWith(`${searchDir}-`);
+      const pages = listFiles(stagingDir, inSearch).filter((file) => file.endsWith(".html"));
+      const missingLang = findPagesWithoutRegistryLang(stagingDir, pages, newsroom.registry);
+      if (missingLang.length > 0) {
+        throw new BuildFailure(`Pages without a registry language:\n  - ${missingLang.join("\n  - ")}`);
+      }
+      // Embargoed previews are counted on their own line, never among a language's pages.
+      const embargoDir = `${path.join(stagingDir, EMBARGO_SEGMENT)}${path.sep}`;
+      const published = pages.filter((file) => !file.startsWith(embargoDir));
+      return countPagesByLocale(stagingDir, published, newsroom.registry);
+    });
     // Loaded while the index is still being written (esbuild and Workbox
     // take a fifth of a second to load), rather than before it starts.
     const serviceWorker = import("../offline/service-worker.ts");
-    const [pagefind, shareImages] = await Promise.all([indexing, drawing]).catch(async (error) => {
-      await Promise.allSettled([indexing, drawing]);
-      throw error;
-    });
+    const [pagefind, shareImages, pagesByLocale] = await Promise.all([indexing, drawing, checking]).catch(
+      async (error) => {
+        await Promise.allSettled([indexing, drawing, checking]);
+        throw error;
+      },
+    );
     const { writeServiceWorker } = await serviceWorker;
     const offline = await timed(phases, "offline", () =>
       writeServiceWorker(rootDir, stagingDir, newsroom.registry),
@@ -208,16 +227,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       writeFileSync(file, headersFileText(stagingDir, files, newsroom.site));
       files.push(file);
     });
-    // Embargoed previews are counted on their own line, never among a language's pages.
-    const embargoDir = `${path.join(stagingDir, EMBARGO_SEGMENT)}${path.sep}`;
-    const publicFiles = files.filter((file) => !file.startsWith(embargoDir));
-    await timed(phases, "checks", () => {
-      const missingLang = findPagesWithoutRegistryLang(stagingDir, files, newsroom.registry);
-      if (missingLang.length > 0) {
-        throw new BuildFailure(`Pages without a registry language:\n  - ${missingLang.join("\n  - ")}`);
-      }
-    });
-    const pagefindDir = `${path.join(stagingDir, "pagefind")}${path.sep}`;
+    const pagefindDir = `${searchDir}${path.sep}`;
     const searchFiles = files.filter((file) => file.startsWith(pagefindDir));
     const report: BuildReport = {
       outputDir,
@@ -225,7 +235,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       buildTime: newsroom.buildTime,
       wallMs: 0,
       phases,
-      pagesByLocale: countPagesByLocale(stagingDir, publicFiles, newsroom.registry),
+      pagesByLocale,
       published: newsroom.releases.filter((r) => r.status === "published").length,
       scheduled: newsroom.releases.filter((r) => r.status === "scheduled").length,
       drafts: newsroom.releases.filter((r) => r.status === "draft").length,

@@ -26,6 +26,7 @@ import type { IndexDocument } from "./documents.ts";
 import { writeIndexFileLists } from "./offline-files.ts";
 import {
   type IndexPart,
+  indexingWork,
   type LanguageManifest,
   languageManifest,
   MANIFEST,
@@ -322,11 +323,11 @@ export async function buildSearchIndex(
       return { bundle, report: { ...report, languages: [language] } };
     };
     // A part's documents are written, and weighed, when a core is free to
-    // index them. The largest parts (by releases, known before any is
-    // written) start first, so the last to finish is a small one.
+    // index them. The parts that take Pagefind longest (known before any is
+    // written) start first, so the last to finish is a short one.
     const tasks = [...partsByLanguage.values()]
       .flat()
-      .sort((a, b) => b.documents.length - a.documents.length || a.key.localeCompare(b.key))
+      .sort((a, b) => indexingWork(b) - indexingWork(a) || a.key.localeCompare(b.key))
       .map((part) => {
         const site = path.join(work, part.key);
         let weight: number | undefined;

@@ -27,6 +27,18 @@ export const MAX_PART_PAGES = 1000;
  */
 const HAN_LANGUAGES = new Set(["zh", "cmn", "yue", "wuu", "lzh"]);
 
+/**
+ * How long Pagefind takes over a part, relative to other parts: its
+ * releases, counted three times in a Han part, whose character pairs give
+ * Pagefind about three times the work of as many English releases (1,000
+ * of each took 3.8 s and 1.1 s of CPU; docs/performance.md, Pagefind's
+ * allocator).
+ */
+export function indexingWork(part: IndexPart<PartDocument>): number {
+  const primary = part.documents[0]?.language.split("-")[0] ?? "";
+  return part.documents.length * (HAN_LANGUAGES.has(primary) ? 3 : 1);
+}
+
 /** What parts.ts needs of an index document. */
 export interface PartDocument {
   /** `<html lang>`, lowercased. */

@@ -23,4 +23,14 @@ describe("listFiles", () => {
     );
     expect(relative.sort()).toEqual(["en/releases/a/index.html", "index.html", "pagefind/fragment/x.pf"]);
   });
+
+  it("walks into no folder the caller skips", () => {
+    dir = tempProject({ "index.html": "", "pagefind-input-x/en/index.html": "", "en/pagefind/x.html": "" });
+    const root = dir;
+    const skipped = listFiles(root, (folder) => path.relative(root, folder).startsWith("pagefind"));
+    expect(skipped.map((f) => path.relative(root, f).split(path.sep).join("/")).sort()).toEqual([
+      "en/pagefind/x.html",
+      "index.html",
+    ]);
+  });
 });

@@ -1,7 +1,13 @@
 // How the index is cut into parts, and what the search page is told of them.
 import { describe, expect, it } from "vitest";
 import { runWithinBudget } from "../../../lib/search/pagefind.ts";
-import { languageManifest, MAX_PART_PAGES, partKey, splitIntoParts } from "../../../lib/search/parts.ts";
+import {
+  indexingWork,
+  languageManifest,
+  MAX_PART_PAGES,
+  partKey,
+  splitIntoParts,
+} from "../../../lib/search/parts.ts";
 
 const doc = (language: string, sortKey: string, tag = "t") => ({
   language,
@@ -50,6 +56,17 @@ describe("splitIntoParts", () => {
     expect(parts.map((p) => p.documents.length)).toEqual([501, 500]);
     // Newest first across the pieces too.
     expect((parts[0]?.documents[0]?.sortKey ?? "") > (parts[1]?.documents[0]?.sortKey ?? "")).toBe(true);
+  });
+});
+
+describe("indexingWork", () => {
+  it("counts a Han part's releases three times, so it starts before an English part of as many", () => {
+    const english = splitIntoParts([doc("en", "2025-01-01"), doc("en", "2025-02-01")]);
+    const chinese = splitIntoParts([doc("zh-cn", "2025-01-01"), doc("zh-cn", "2025-02-01")]);
+    const fewer = splitIntoParts([doc("zh-cn", "2025-01-01")]);
+    expect(
+      [english, chinese, fewer].map((parts) => indexingWork(parts[0] as (typeof parts)[number])),
+    ).toEqual([2, 6, 3]);
   });
 });
 
