@@ -107,7 +107,8 @@ function shareImagesOf(stdout: string): { generated: number; reused: number; ms:
 }
 
 function phasesOf(stdout: string): Record<string, number> {
-  const line = /phases:\s+(.+)/.exec(stdout)?.[1] ?? "";
+  // The line ends with a note in parentheses on which phases overlap.
+  const line = (/phases:\s+(.+)/.exec(stdout)?.[1] ?? "").replace(/\s*\(.*\)$/, "");
   return Object.fromEntries(
     line.split(", ").map((part) => {
       const [name = "", value = "0", unit = "ms"] = part.split(" ");

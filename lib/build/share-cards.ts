@@ -7,7 +7,15 @@
 // in the build's own thread, many by worker threads (whose start-up costs
 // more than a few cards: see docs/performance.md).
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -123,18 +131,36 @@ export async function writeShareCards(
   mkdirSync(targetDir, { recursive: true });
   mkdirSync(options.cacheDir, { recursive: true });
   const cached = (key: string) => path.join(options.cacheDir, `${key}.png`);
-  const publish = (key: string) => {
+  // A card is linked into the output rather than copied: linking 2,000
+  // cards took a sixth of the time of copying them, and the output takes no
+  // disk space for them. The cache never changes a card in place (a new one
+  // is written aside and renamed), so the output's card stays as it was.
+  // Where the cache is on another file system, or links are refused, cards
+  // are copied.
+  let linking = true;
+  /** Puts a cached card in the output; false when the cache has none. */
+  const publish = (key: string): boolean => {
+    const source = cached(key);
     // Named by content: one already there (the last build under `npm start`) is this card.
     const target = path.join(targetDir, `${key}.png`);
-    if (!existsSync(target)) copyFileSync(cached(key), target);
+    if (linking) {
+      try {
+        linkSync(source, target);
+        return true;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "EEXIST") return true;
+        if (code === "ENOENT") return false;
+        linking = false;
+      }
+    }
+    if (!existsSync(source)) return false;
+    if (!existsSync(target)) copyFileSync(source, target);
+    return true;
   };
   for (const job of all) {
-    if (existsSync(cached(job.key))) {
-      publish(job.key);
-      reused++;
-    } else {
-      todo.push(job);
-    }
+    if (publish(job.key)) reused++;
+    else todo.push(job);
   }
   const threads = options.threads ?? cardThreads(todo.length);
   await (threads === 0 ? drawHere : drawAll)(todo, threads, (job, png) => {

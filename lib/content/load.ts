@@ -130,7 +130,7 @@ function listReleases(
   problems: Problem[],
   found: Listing = { releases: [], lookalikes: [] },
 ): Listing {
-  const real = realpathSync(dir);
+  const real = realpathSync.native(dir);
   if (ancestors.includes(real)) {
     problems.push({
       file: toPosix(path.relative(rootDir, dir)),
@@ -201,7 +201,7 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
 /** Text files that look like releases, are not read, and are no release's attachment. */
 function unreadLookalikes(lookalikes: readonly string[], attached: ReadonlySet<string>, rootDir: string) {
   return lookalikes
-    .filter((full) => !attached.has(realpathSync(full)))
+    .filter((full) => !attached.has(realpathSync.native(full)))
     .map((full) => {
       const name = path.basename(full);
       const slug = name.replace(/(\.(md|markdown))?\.[^.]+$/i, "");

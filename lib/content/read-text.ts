@@ -46,7 +46,7 @@ export function contentFolder(rootDir: string, relative: string): ContentFolder 
       },
     ]);
   }
-  return { name, dir, real: path.join(realpathSync(rootDir), relative) };
+  return { name, dir, real: path.join(realpathSync.native(rootDir), relative) };
 }
 
 export function isInside(real: string, folder: string): boolean {
@@ -73,7 +73,7 @@ function escapingLink(full: string, folder: ContentFolder): string | undefined {
     if (!stat.isSymbolicLink()) continue;
     let real: string | undefined;
     try {
-      real = realpathSync(current);
+      real = realpathSync.native(current);
     } catch {
       real = undefined;
     }
@@ -100,7 +100,10 @@ export type Resolved =
 export function resolveInside(full: string, folder: ContentFolder): Resolved {
   let real: string;
   try {
-    real = realpathSync(full);
+    // The system's realpath: Node's own walks the path a part at a time,
+    // and took a fifth of reading 2,000 releases. Every path compared with
+    // it comes from the same call.
+    real = realpathSync.native(full);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP") return { problem: "is a loop of links", link: true };

@@ -3,7 +3,7 @@
 // media kit's first image, a card generated from the release, the company
 // logo), with absolute URLs under SITE_URL and PATH_PREFIX; and the company's
 // logo and site in JSON-LD `publisher`.
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -201,5 +201,13 @@ describe("share images of release pages", () => {
     expect(summary).toMatch(/images: +2 share images generated, 0 reused/);
     const again = await mustBuild(site, { env: { SITE_URL, PATH_PREFIX: PREFIX } });
     expect(again.stdout).toMatch(/images: +0 share images generated, 2 reused/);
+    // Linked from the cache, not copied: the same file, on the same disk.
+    const published = path.join(site.dir, "_site", "media", "share");
+    const cards = readdirSync(published).map((name) => [
+      statSync(path.join(published, name)).ino,
+      statSync(path.join(site.dir, ".cache", "share-cards", name)).ino,
+    ]);
+    expect(cards).toHaveLength(2);
+    for (const [output, cache] of cards) expect(output).toBe(cache);
   });
 });
