@@ -182,14 +182,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       await Promise.allSettled([indexing]);
       throw error;
     }
-    // Share cards are drawn once Eleventy is done, alongside the search
-    // index: Eleventy holds every page it renders until the end, and card
-    // workers beside it put a first build over the memory a later one needs
-    // (docs/performance.md, Memory). Cold, the cards take longer than
-    // Eleventy and the index anyway, and the cores were already all busy.
-    const drawing = timed(phases, "images", () =>
-      writeShareCards(newsroom.shareCards, { outputDir: stagingDir, cacheDir: shareCardCacheDir(rootDir) }),
-    );
     // Every page is written once Eleventy is done (the later phases write
     // no HTML), so the pages are checked while the index is still being
     // built, leaving out its folders: the index's input (pages in Pagefind's
@@ -206,6 +198,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       const published = pages.filter((file) => !file.startsWith(embargoDir));
       return countPagesByLocale(stagingDir, published, newsroom.registry);
     });
+    // Share cards are drawn once Eleventy is done, alongside the search
+    // index: Eleventy holds every page it renders until the end, and card
+    // workers beside it put a first build over the memory a later one needs
+    // (docs/performance.md, Memory). Cold, the cards take longer than
+    // Eleventy and the index anyway, and the cores were already all busy.
+    const drawing = timed(phases, "images", () =>
+      writeShareCards(newsroom.shareCards, { outputDir: stagingDir, cacheDir: shareCardCacheDir(rootDir) }),
+    );
     // Loaded while the index is still being written (esbuild and Workbox
     // take a fifth of a second to load), rather than before it starts.
     const serviceWorker = import("../offline/service-worker.ts");
