@@ -225,8 +225,9 @@ const compiled = new Map(
 );
 Object.defineProperty(globalThis, REGISTRY, { value: compiled });
 const main = /** @type {string} */ (compiled.get(realpathSync(path.join(projectRoot, entry))));
-// Stack traces (npm run build -- --debug) name the TypeScript sources.
-process.setSourceMapsEnabled(true);
+// Stack traces name the TypeScript sources. The build prints one only
+// under --debug, so the maps are read (at start-up) only then.
+if (args.includes("--debug")) process.setSourceMapsEnabled(true);
 // The script reads its arguments from process.argv, as it does under tsx.
 process.argv = [process.argv[0] ?? process.execPath, main, ...args];
 await import(pathToFileURL(main).href);

@@ -159,6 +159,7 @@ export function createTranslator(
   const sourceLanguage = registry.source.i18nextLanguage;
   const sourceFile = bundlePath(registry.source.code);
   const memo = new Map<string, string>();
+  const existing = new Map<string, boolean>();
   const inSource = new Map<string, boolean>();
   const report = (locale: string, key: string) => {
     const id = `${locale}\u0000${key}`;
@@ -220,16 +221,31 @@ export function createTranslator(
     if (!locale || !translate) {
       throw new Error(`t("${key}"): unknown locale "${localeCode}" (not in locales/registry.json)`);
     }
-    if (!instance.exists(key, { ...options, lng: sourceLanguage, fallbackLng: [] })) {
+    if (!exists(key, options, sourceLanguage)) {
       throw new Error(`${sourceFile}: ${key}: used by a template but not defined in the source bundle`);
     }
-    if (
-      locale.code !== registry.source.code &&
-      !instance.exists(key, { ...options, lng: locale.i18nextLanguage, fallbackLng: [] })
-    ) {
+    if (locale.code !== registry.source.code && !exists(key, options, locale.i18nextLanguage)) {
       report(locale.code, key);
     }
     return translate(key, options) as string;
+  }
+
+  /**
+   * Whether a language's bundle has the key. Without a count or a context
+   * the answer depends on the key alone, and is kept: strings with values
+   * (a release's date, its title) are asked for anew on every page.
+   */
+  function exists(key: string, options: TOptions, lng: string): boolean {
+    if (options.count !== undefined || options.context !== undefined) {
+      return instance.exists(key, { ...options, lng, fallbackLng: [] });
+    }
+    const id = `${lng}\u0000${key}`;
+    let found = existing.get(id);
+    if (found === undefined) {
+      found = instance.exists(key, { lng, fallbackLng: [] });
+      existing.set(id, found);
+    }
+    return found;
   }
 
   return translator;

@@ -43,6 +43,8 @@ export function hanPairs(run: string): string[] {
   return chars.slice(1).map((char, i) => `${chars[i]}${char}`);
 }
 
+const ANY_HAN = /\p{Script=Han}/u;
+
 const FULL_WIDTH: Record<string, string> = { [APART]: "～", [JOIN]: "＾" };
 
 /**
@@ -72,6 +74,8 @@ export function encodeHan(text: string): string {
     /(^|\s)([~^])/g,
     (_, space: string, mark: string) => `${space}${FULL_WIDTH[mark]}`,
   );
+  // English text, and the space between a body's tags, have nothing to encode.
+  if (!ANY_HAN.test(safe)) return safe;
   let out = "";
   let last = 0;
   for (const match of safe.matchAll(HAN_RUN)) {
