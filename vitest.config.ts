@@ -13,6 +13,7 @@ const wholeBuilds = { testTimeout: 120_000, hookTimeout: 180_000 };
 export default defineConfig({
   test: {
     fileParallelism: true,
+    setupFiles: ["tests/support/remove-temp-folders.ts"],
     maxWorkers: 2,
     projects: [
       // Unit tests take milliseconds; the limit only leaves room for a loaded

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Company } from "../../lib/content/companies.ts";
 import { parseReleaseTime } from "../../lib/content/dates.ts";
@@ -7,10 +6,11 @@ import type { Release } from "../../lib/content/load.ts";
 import type { StaticPage } from "../../lib/content/pages.ts";
 import { ProblemsError } from "../../lib/content/problems.ts";
 import { parseRegistry } from "../../lib/i18n/locales.ts";
+import { tempFolder } from "./temp-folders.ts";
 
 /** A bare folder with the given files, for unit tests of loaders. */
 export function tempProject(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), "pressroom-unit-"));
+  const root = tempFolder("pressroom-unit-");
   for (const [relative, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
     writeFileSync(path.join(root, relative), text);

@@ -1,13 +1,13 @@
 // Generated share cards: their keys (text and renderer, never the title in a
 // name), which text gets one, and the cache that keeps a build from drawing
 // an unchanged card again.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { cardThreads, ShareCardPlanner, writeShareCards } from "../../../lib/build/share-cards.ts";
 import type { ShareCardText } from "../../../lib/view/share-card.ts";
+import { tempFolder } from "../../support/temp-folders.ts";
 
 const text = (title: string): ShareCardText => ({
   title,
@@ -53,7 +53,7 @@ describe("writeShareCards", () => {
   it("draws a card once (worker threads or this one) and copies it from the cache in later builds", {
     timeout: 120_000,
   }, async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "pressroom-cards-"));
+    const root = tempFolder("pressroom-cards-");
     const cacheDir = path.join(root, "cache");
     const planner = new ShareCardPlanner();
     planner.card(text("Plant opens"), "src/releases/en/a.md");

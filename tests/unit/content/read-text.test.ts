@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,6 +9,7 @@ import {
   resolveInside,
 } from "../../../lib/content/read-text.ts";
 import { encodeGbk, encodeUtf16le, withBom } from "../../support/encodings.ts";
+import { tempFolder } from "../../support/temp-folders.ts";
 import { problemsThrownBy, tempProject } from "../../support/temp-project.ts";
 
 const RELEASE = "---\ntitle: 工厂投产\nreleaseTime: 2025-03-01\n---\n鹿鸣能源今日宣布新工厂投产。\n";
@@ -79,7 +79,7 @@ describe("reading a file of a content folder", () => {
       "src/releases/en/a.md": RELEASE,
       "src/releases/en/sheet.pdf": "%PDF",
     });
-    const outside = mkdtempSync(path.join(tmpdir(), "pressroom-unit-outside-"));
+    const outside = tempFolder("pressroom-unit-outside-");
     writeFileSync(path.join(outside, "secret.md"), RELEASE);
     mkdirSync(path.join(root, "src/releases/zh"));
     symlinkSync(path.join(outside, "secret.md"), path.join(root, "src/releases/en/leak.md"));
@@ -143,7 +143,7 @@ describe("reading a file of a content folder", () => {
 
   it("refuses a content folder that is itself a link", () => {
     const root = tempProject({});
-    const elsewhere = mkdtempSync(path.join(tmpdir(), "pressroom-unit-outside-"));
+    const elsewhere = tempFolder("pressroom-unit-outside-");
     symlinkSync(elsewhere, path.join(root, "locales"));
     expect(problemsThrownBy(() => contentFolder(root, "locales"))).toEqual([
       expect.stringMatching(/^locales\/ \| link \| is a link to ".*"; expected a folder, not a link/),
