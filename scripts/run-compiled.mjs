@@ -4,7 +4,7 @@
 // loads its config, rather than under tsx. tsx sends every module Node
 // loads through a loader thread; the build loads Eleventy's hundreds of
 // modules, and under tsx its start-up took about a second longer
-// (docs/performance.md, Start-up). This is the project's one JavaScript
+// (docs/performance.md, "Start-up and the build's own thread"). This is the project's one JavaScript
 // file: Node 20 runs no TypeScript without a loader.
 //
 // The script, everything it imports from the project and _data/site.ts
@@ -43,8 +43,10 @@ const REGISTRY = Symbol.for("pressroom.compiled-modules");
 
 /**
  * What a compiled folder was made from: each source file's size and
- * modification time, this file's and esbuild's among them.
- * @typedef {{ folder: string, modules: Record<string, string>, inputs: [string, number, number][] }} Manifest
+ * modification time, this file's and esbuild's among them. `fresh` is
+ * false when a source may have changed while it was compiled: the folder
+ * may hold either version, so the next run compiles again.
+ * @typedef {{ folder: string, modules: Record<string, string>, inputs: [string, number, number][], fresh: boolean }} Manifest
  */
 
 /** @param {string} file */
@@ -95,6 +97,7 @@ const sourceUrls = {
  */
 async function compile(entry) {
   const esbuild = await import("esbuild");
+  const started = Date.now();
   const entries = [entry, ...ALSO_COMPILED.filter((file) => file !== entry && exists(file))];
   const result = await esbuild.build({
     entryPoints: entries,
@@ -140,14 +143,17 @@ async function compile(entry) {
     }
   }
   const esbuildPackage = createRequire(import.meta.url).resolve("esbuild/package.json");
+  const inputs = [
+    ...Object.keys(result.metafile.inputs),
+    path.relative(projectRoot, fileURLToPath(import.meta.url)),
+    path.relative(projectRoot, esbuildPackage),
+  ].map(stamp);
   return {
     folder,
     modules: Object.fromEntries(entries.map((file) => [file, file.replace(/\.ts$/, ".mjs")])),
-    inputs: [
-      ...Object.keys(result.metafile.inputs),
-      path.relative(projectRoot, fileURLToPath(import.meta.url)),
-      path.relative(projectRoot, esbuildPackage),
-    ].map(stamp),
+    inputs,
+    // Two seconds of margin: some file systems keep times to the second or two.
+    fresh: inputs.every(([, mtime]) => mtime < started - 2000),
   };
 }
 
@@ -208,9 +214,11 @@ if (!manifest) {
     console.error(`Could not compile ${script}; nothing was run.`);
     process.exit(1);
   }
-  const staging = `${manifestFile}.${process.pid}.tmp`;
-  writeFileSync(staging, JSON.stringify(manifest));
-  renameSync(staging, manifestFile);
+  if (manifest.fresh) {
+    const staging = `${manifestFile}.${process.pid}.tmp`;
+    writeFileSync(staging, JSON.stringify(manifest));
+    renameSync(staging, manifestFile);
+  }
   removeUnused(manifest.folder);
 }
 const folder = path.join(cacheDir, manifest.folder);
