@@ -46,7 +46,8 @@ const REGISTRY = Symbol.for("pressroom.compiled-modules");
  * modification time, this file's and esbuild's among them. `fresh` is
  * false when a source may have changed while it was compiled: the folder
  * may hold either version, so the next run compiles again.
- * @typedef {{ folder: string, modules: Record<string, string>, inputs: [string, number, number][], fresh: boolean }} Manifest
+ * `outputs` lists the folder's files, all of which must still be there.
+ * @typedef {{ folder: string, modules: Record<string, string>, inputs: [string, number, number][], outputs: string[], fresh: boolean }} Manifest
  */
 
 /** @param {string} file */
@@ -68,10 +69,10 @@ function unchanged(manifestFile) {
       const [, now, bytes] = stamp(file);
       if (now !== mtime || bytes !== size) return undefined;
     }
-    statSync(path.join(cacheDir, manifest.folder));
+    for (const file of manifest.outputs) statSync(path.join(cacheDir, manifest.folder, file));
     return manifest;
   } catch {
-    // No manifest yet, a source removed, or the folder cleared.
+    // No manifest yet, a source removed, or the folder cleared (or a file of it).
     return undefined;
   }
 }
@@ -125,16 +126,19 @@ async function compile(entry) {
   for (const file of result.outputFiles) hash.update(`${file.path}\0${file.hash}\0`);
   const folder = hash.digest("hex").slice(0, 16);
   const target = path.join(cacheDir, folder);
+  const outDir = path.join(cacheDir, "out");
+  const outputs = result.outputFiles.map((file) => path.relative(outDir, file.path));
   mkdirSync(cacheDir, { recursive: true });
-  if (!exists(target)) {
+  // A folder missing a file (someone cleaned up by hand) is written again.
+  if (!outputs.every((file) => exists(path.join(target, file)))) {
+    rmSync(target, { recursive: true, force: true });
     // Written aside and renamed, so no run imports a half-written folder.
     const staging = `${target}.${process.pid}.tmp`;
-    const outDir = path.join(cacheDir, "out");
-    for (const file of result.outputFiles) {
-      const dest = path.join(staging, path.relative(outDir, file.path));
+    result.outputFiles.forEach((file, i) => {
+      const dest = path.join(staging, outputs[i] ?? "");
       mkdirSync(path.dirname(dest), { recursive: true });
       writeFileSync(dest, file.contents);
-    }
+    });
     try {
       renameSync(staging, target);
     } catch {
@@ -152,6 +156,7 @@ async function compile(entry) {
     folder,
     modules: Object.fromEntries(entries.map((file) => [file, file.replace(/\.ts$/, ".mjs")])),
     inputs,
+    outputs,
     // Two seconds of margin: some file systems keep times to the second or two.
     fresh: inputs.every(([, mtime]) => mtime < started - 2000),
   };

@@ -2,7 +2,7 @@
 // (scripts/run-compiled.mjs), reusing the compiled code while no source
 // changes: an edit to the code or to _data/site.ts must reach the next
 // build, and code that does not compile must stop it before it writes.
-import { readdirSync, statSync, utimesSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/build/output-files.ts";
@@ -47,6 +47,17 @@ describe("the build command, compiled ahead", () => {
     await mustBuild(site);
     expect(statSync(manifest).mtimeMs).toBe(written);
     expect(compiledFolders()).toEqual(first);
+  });
+
+  it("compiles again when a file of the compiled folder is gone", async () => {
+    const [folder] = compiledFolders();
+    const chunk = readdirSync(path.join(site.dir, ".cache", "compiled", folder as string)).find((name) =>
+      name.endsWith(".mjs"),
+    );
+    const file = path.join(site.dir, ".cache", "compiled", folder as string, chunk as string);
+    rmSync(file);
+    await mustBuild(site);
+    expect(existsSync(file)).toBe(true);
   });
 
   it("applies an edit to _data/site.ts at the next build", async () => {
