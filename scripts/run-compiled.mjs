@@ -209,6 +209,10 @@ if (entry.startsWith("../") || path.isAbsolute(entry)) {
   console.error(`${script} is outside this project; run-compiled.mjs runs the project's own scripts.`);
   process.exit(1);
 }
+if (!exists(entry)) {
+  console.error(`${script}: no such file.`);
+  process.exit(1);
+}
 const manifestFile = path.join(cacheDir, `${entry.replaceAll("/", "-")}.json`);
 let manifest = unchanged(manifestFile);
 if (!manifest) {
