@@ -3,9 +3,10 @@
 // TypeScript script compiled by esbuild ahead of running it, the way Vite
 // loads its config, rather than under tsx. tsx sends every module Node
 // loads through a loader thread; the build loads Eleventy's hundreds of
-// modules, and under tsx its start-up took about a second longer
-// (docs/performance.md, "Start-up and the build's own thread"). This is the project's one JavaScript
-// file: Node 20 runs no TypeScript without a loader.
+// modules, and under tsx its start-up took 0.5 to 1 s longer
+// (docs/performance.md, "Start-up and the build's own thread"). This is
+// the project's one JavaScript file: Node 20 runs no TypeScript without a
+// loader.
 //
 // The script, everything it imports from the project and _data/site.ts
 // (which the build imports by its path, lib/build/newsroom.ts) are bundled
