@@ -1,8 +1,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCompanies } from "../../../lib/content/companies.ts";
+import { tempFolder } from "../../support/temp-folders.ts";
 import { problemsThrownBy, tempProject, testRegistry } from "../../support/temp-project.ts";
 
 function problemsOf(files: Record<string, string>): string[] {
@@ -133,7 +133,7 @@ describe("company web address and logo", () => {
   });
 
   it("refuses a logo that is a link out of the companies folder", () => {
-    const outside = path.join(tmpdir(), `pressroom-logo-${process.pid}.png`);
+    const outside = path.join(tempFolder("pressroom-logo-"), "logo.png");
     writeFileSync(outside, "not really");
     const root = tempProject({ "_data/companies/acme.json": acme({ logo: "acme.png" }) });
     mkdirSync(path.join(root, "_data", "companies"), { recursive: true });
