@@ -8,7 +8,7 @@ import { warningLine } from "../content/problems.ts";
 import { headersFileText } from "../deploy/headers.ts";
 import { companyFallbackWarning, fallbackWarning } from "../i18n/translator.ts";
 import { indexDocument } from "../search/documents.ts";
-import { buildSearchIndex, checkPagefindReport } from "../search/pagefind.ts";
+import { buildSearchIndex, checkPagefindReport, isSearchIndexFolder } from "../search/pagefind.ts";
 import { absoluteUrl, EMBARGO_SEGMENT } from "../view/urls.ts";
 import { clearLeftovers } from "./leftovers.ts";
 import { loadNewsroom, type Newsroom } from "./newsroom.ts";
@@ -184,10 +184,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     }
     // Every page is written once Eleventy is done (the later phases write
     // no HTML), so the pages are checked while the index is still being
-    // built, leaving out its folders: the index's input (pages in Pagefind's
-    // own languages) and the parts' bundles, written and removed meanwhile.
+    // built, leaving out its folders (the index's input holds pages in
+    // Pagefind's own languages).
     const checking = timed(phases, "checks", () => {
-      const inSearch = (folder: string) => folder === searchDir || folder.startsWith(`${searchDir}-`);
+      const inSearch = (folder: string) => isSearchIndexFolder(searchDir, folder);
       const pages = listFiles(stagingDir, inSearch).filter((file) => file.endsWith(".html"));
       const missingLang = findPagesWithoutRegistryLang(stagingDir, pages, newsroom.registry);
       if (missingLang.length > 0) {

@@ -262,6 +262,20 @@ export async function runWithinBudget<T>(
   });
 }
 
+/** The prefixes of the parts' input and bundles, beside the index. */
+const INPUT_FOLDER = "-input-";
+const PARTS_FOLDER = "-parts-";
+const WORK_FOLDERS = [INPUT_FOLDER, PARTS_FOLDER];
+
+/**
+ * Whether `folder` is one buildSearchIndex writes for an index at
+ * `outputPath`: the index itself, or the parts' input and bundles beside
+ * it, which are written and removed while the index is built.
+ */
+export function isSearchIndexFolder(outputPath: string, folder: string): boolean {
+  return folder === outputPath || WORK_FOLDERS.some((suffix) => folder.startsWith(`${outputPath}${suffix}`));
+}
+
 /**
  * Indexes every part in its own Pagefind process, into one bundle. A
  * part's index, fragments and filters do not depend on other parts and
@@ -283,8 +297,8 @@ export async function buildSearchIndex(
   // files then move in by renames, and Pagefind reads its input from the
   // disk the site is written to, which need not be the temp folder's
   // (docs/performance.md).
-  const work = mkdtempSync(`${outputPath}-input-`);
-  const bundles = mkdtempSync(`${outputPath}-parts-`);
+  const work = mkdtempSync(`${outputPath}${INPUT_FOLDER}`);
+  const bundles = mkdtempSync(`${outputPath}${PARTS_FOLDER}`);
   try {
     // Map.groupBy is not in Node 20.
     const byLanguage = new Map<string, IndexDocument[]>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   checkPagefindReport,
+  isSearchIndexFolder,
   type PagefindReport,
   parsePagefindOutput,
 } from "../../../lib/search/pagefind.ts";
@@ -64,5 +65,15 @@ Total:
 
   it("notices a binary that is not the extended one", () => {
     expect(parsePagefindOutput(run.replace(" (Extended)", "")).extended).toBe(false);
+  });
+});
+
+describe("isSearchIndexFolder", () => {
+  it("tells the index and the folders it is built in from the site's own", () => {
+    const index = "/site/pagefind";
+    const folders = ["/site/pagefind", "/site/pagefind-input-Ab12Cd", "/site/pagefind-parts-Xy34Zw"];
+    expect(folders.map((folder) => isSearchIndexFolder(index, folder))).toEqual([true, true, true]);
+    const others = ["/site/en", "/site/pagefinder", "/site/pagefind-extra", "/site/assets"];
+    expect(others.map((folder) => isSearchIndexFolder(index, folder))).toEqual([false, false, false, false]);
   });
 });
