@@ -1,7 +1,7 @@
 // The build, phase by phase: load and validate content, render with Eleventy
 // into a staging folder, check the output, then publish it (two renames, publish.ts).
 // Each phase is timed for the summary printed at the end.
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { warningLine } from "../content/problems.ts";
@@ -28,7 +28,7 @@ export interface BuildReport {
   preview: boolean;
   /** The "now" that decided what is published (BUILD_TIME or the clock), in the site's time zone. */
   buildTime: DateTime;
-  /** Wall time of the whole build (phases overlap: search runs alongside eleventy). */
+  /** Wall time of the whole build (phases overlap: search runs alongside eleventy, checks, images and offline). */
   wallMs: number;
   phases: PhaseTiming[];
   pagesByLocale: Map<string, number>;
@@ -186,8 +186,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     // no HTML), so the pages are checked while the index is still being
     // built, leaving out its folders (the index's input holds pages in
     // Pagefind's own languages).
+    const inSearch = (folder: string) => isSearchIndexFolder(searchDir, folder);
     const checking = timed(phases, "checks", () => {
-      const inSearch = (folder: string) => isSearchIndexFolder(searchDir, folder);
       const pages = listFiles(stagingDir, inSearch).filter((file) => file.endsWith(".html"));
       const missingLang = findPagesWithoutRegistryLang(stagingDir, pages, newsroom.registry);
       if (missingLang.length > 0) {
@@ -206,29 +206,36 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const drawing = timed(phases, "images", () =>
       writeShareCards(newsroom.shareCards, { outputDir: stagingDir, cacheDir: shareCardCacheDir(rootDir) }),
     );
-    // Loaded while the index is still being written (esbuild and Workbox
-    // take a fifth of a second to load), rather than before it starts.
-    const serviceWorker = import("../offline/service-worker.ts");
-    const [pagefind, shareImages, pagesByLocale] = await Promise.all([indexing, drawing, checking]).catch(
+    // The service worker precaches pages Eleventy wrote, never the index,
+    // so it is written while the index is still being built. esbuild and
+    // Workbox are loaded here, not with the build (a fifth of a second).
+    const offline = timed(phases, "offline", async () => {
+      const { writeServiceWorker } = await import("../offline/service-worker.ts");
+      return writeServiceWorker(rootDir, stagingDir, newsroom.registry);
+    });
+    // Then every file but the index's is written: listed and sized while
+    // the index is still being built, not after it.
+    const written = Promise.all([checking, drawing, offline]).then(() => {
+      const files = listFiles(stagingDir, inSearch);
+      return { files, bytes: totalBytes(files) };
+    });
+    const all = [indexing, drawing, checking, offline, written] as const;
+    const [pagefind, shareImages, pagesByLocale, offlineReport, outside] = await Promise.all(all).catch(
       async (error) => {
-        await Promise.allSettled([indexing, drawing, checking]);
+        await Promise.allSettled(all);
         throw error;
       },
     );
-    const { writeServiceWorker } = await serviceWorker;
-    const offline = await timed(phases, "offline", () =>
-      writeServiceWorker(rootDir, stagingDir, newsroom.registry),
-    );
-    const files = listFiles(stagingDir);
+    const searchFiles = existsSync(searchDir) ? listFiles(searchDir) : [];
+    const searchBytes = totalBytes(searchFiles);
+    const files = [...outside.files, ...searchFiles];
     // Written last, from the list of everything else: its rules cover the
     // folders and files this build wrote (lib/deploy/headers.ts).
+    const headersFile = path.join(stagingDir, "_headers");
     await timed(phases, "headers", () => {
-      const file = path.join(stagingDir, "_headers");
-      writeFileSync(file, headersFileText(stagingDir, files, newsroom.site));
-      files.push(file);
+      writeFileSync(headersFile, headersFileText(stagingDir, files, newsroom.site));
     });
-    const pagefindDir = `${searchDir}${path.sep}`;
-    const searchFiles = files.filter((file) => file.startsWith(pagefindDir));
+    files.push(headersFile);
     const report: BuildReport = {
       outputDir,
       preview: newsroom.pages.preview,
@@ -242,15 +249,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       fallbacks: newsroom.translator.fallbacks.length,
       warnings: newsroom.warnings.length,
       files: files.length,
-      bytes: totalBytes(files),
+      bytes: outside.bytes + searchBytes + totalBytes([headersFile]),
       search: {
         languages: pagefind.languages,
         pages: pagefind.pages,
         parts: pagefind.parts,
         files: searchFiles.length,
-        bytes: totalBytes(searchFiles),
+        bytes: searchBytes,
       },
-      offline: { files: offline.precachedFiles, bytes: offline.precachedBytes },
+      offline: { files: offlineReport.precachedFiles, bytes: offlineReport.precachedBytes },
       shareImages,
       embargoPreviews: newsroom.embargo
         ? newsroom.pages.embargo.filter((view) => view.kind === "embargo-preview").length

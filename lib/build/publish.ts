@@ -1,9 +1,10 @@
 // Builds go into a staging folder beside the output and replace it only when
 // every phase has succeeded, so a failed build never touches the live site.
 // Names of the folders involved carry the build's pid (lib/build/leftovers.ts).
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { leftoverPath } from "./leftovers.ts";
 import { type OutputKind, writeMarker } from "./output-dir.ts";
+import { removeTree } from "./remove-tree.ts";
 
 /** The staging folder for an output folder, given as a resolved absolute path. */
 export function stagingDirFor(outputPath: string): string {
@@ -11,12 +12,12 @@ export function stagingDirFor(outputPath: string): string {
 }
 
 export function prepareStaging(stagingDir: string): void {
-  rmSync(stagingDir, { recursive: true, force: true });
+  removeTree(stagingDir);
   mkdirSync(stagingDir, { recursive: true });
 }
 
 export function discardStaging(stagingDir: string): void {
-  rmSync(stagingDir, { recursive: true, force: true });
+  removeTree(stagingDir);
 }
 
 /**
@@ -40,5 +41,5 @@ export function publishStaging(stagingDir: string, outputPath: string, kind: Out
     if (existsSync(retired)) renameSync(retired, outputPath);
     throw error;
   }
-  rmSync(retired, { recursive: true, force: true });
+  removeTree(retired);
 }

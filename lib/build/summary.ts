@@ -34,7 +34,7 @@ export function formatSummary(report: BuildReport): string {
           `  embargo:    ${report.embargoPreviews} embargoed preview${report.embargoPreviews === 1 ? "" : "s"} written (links: npm run embargo:links)`,
         ]),
     `  output:     ${report.files} files, ${formatBytes(report.bytes)}`,
-    `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")} (search runs alongside eleventy, then alongside checks and images)`,
+    `  phases:     ${report.phases.map((p) => `${p.name} ${formatMs(p.ms)}`).join(", ")} (search runs alongside eleventy, then alongside checks, images and offline)`,
   ];
   if (report.rootRobotsLine) {
     lines.push(`  robots.txt: crawlers only read /robots.txt; add to the root one: ${report.rootRobotsLine}`);

@@ -299,6 +299,8 @@ export async function buildSearchIndex(
   // (docs/performance.md).
   const work = mkdtempSync(`${outputPath}${INPUT_FOLDER}`);
   const bundles = mkdtempSync(`${outputPath}${PARTS_FOLDER}`);
+  // Each part's input, removed once Pagefind has read it.
+  const removals: Promise<void>[] = [];
   try {
     // Map.groupBy is not in Node 20.
     const byLanguage = new Map<string, IndexDocument[]>();
@@ -323,8 +325,9 @@ export async function buildSearchIndex(
           );
         },
       );
-      // Asynchronously: the build's thread renders pages meanwhile.
-      await rm(site, { recursive: true, force: true });
+      // Asynchronously, and awaited with the last part's: the build's
+      // thread renders pages meanwhile, then merges the bundles.
+      removals.push(rm(site, { recursive: true, force: true }));
       const output = `${run.stdout}${run.stderr}`;
       if (run.code !== 0) throw new Error(`Pagefind exited with ${run.code} (${part.key}):\n${output}`);
       const report = parsePagefindOutput(output);
@@ -381,8 +384,10 @@ export async function buildSearchIndex(
         ),
       );
     }
+    await Promise.all(removals);
     return mergeReports(runs.map((run) => run.report));
   } finally {
+    await Promise.allSettled(removals);
     rmSync(work, { recursive: true, force: true });
     rmSync(bundles, { recursive: true, force: true });
   }
