@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -122,6 +122,23 @@ describe("reading a file of a content folder", () => {
       problem: "not found",
       link: false,
     });
+  });
+
+  it("resolves files beside each other in one folder alike, a link among them still refused", () => {
+    const { root, folder } = project();
+    // a.md first: its folder's real path is then known when leak.md, a link beside it, is read.
+    expect(resolveInside(path.join(root, "src/releases/en/a.md"), folder)).toEqual({
+      real: path.join(realpathSync(root), "src/releases/en/a.md"),
+    });
+    expect(resolveInside(path.join(root, "src/releases/en/leak.md"), folder)).toHaveProperty("link", true);
+    // Through a linked folder, the real path is the target's.
+    expect(resolveInside(path.join(root, "src/releases/zh/from-en/sheet.pdf"), folder)).toEqual({
+      real: path.join(realpathSync(root), "src/releases/en/sheet.pdf"),
+    });
+    expect(resolveInside(path.join(root, "src/releases/en/kit/secret.md"), folder)).toHaveProperty(
+      "link",
+      true,
+    );
   });
 
   it("throws one problem naming the file and the field", () => {

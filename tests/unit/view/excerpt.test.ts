@@ -33,6 +33,17 @@ describe("cutText", () => {
     expect(start).not.toMatch(/(\d|\d\.|GW)$/);
   });
 
+  it("keeps wide text that fills the width exactly, and cuts one column more", () => {
+    // U+20000 and up lie outside the Basic Multilingual Plane: one character, two code units, two columns.
+    const fits = "𠀀".repeat(DESCRIPTION_WIDTH / 2);
+    expect(cutText(fits, "zh-CN", mark)).toBe(fits);
+    expect(cutText(`${fits}a`, "zh-CN", mark)).toMatch(/<cut>$/);
+    const latin = "a".repeat(DESCRIPTION_WIDTH);
+    expect(cutText(latin, "en", mark)).toBe(latin);
+    expect(cutText(`${"鹿".repeat(DESCRIPTION_WIDTH / 2 - 1)}ab`, "zh-CN", mark)).not.toMatch(/<cut>$/);
+    expect(cutText(`${"鹿".repeat(DESCRIPTION_WIDTH / 2 - 1)}abc`, "zh-CN", mark)).toMatch(/<cut>$/);
+  });
+
   it("cuts a single word longer than the width between characters", () => {
     const start = cutText("x".repeat(400), "en", mark).slice(0, -"<cut>".length);
     expect(start).toBe("x".repeat(DESCRIPTION_WIDTH));
