@@ -7,9 +7,11 @@ import { limitHeapGrowth } from "../lib/build/heap.ts";
 import { OutputRefused } from "../lib/build/output-dir.ts";
 import { BuildFailure, runBuild } from "../lib/build/pipeline.ts";
 import { formatSummary } from "../lib/build/summary.ts";
+import { tierUpLater } from "../lib/build/tiering.ts";
 import { findProblemsError } from "../lib/content/problems.ts";
 
 limitHeapGrowth();
+tierUpLater();
 const values = readArguments(
   {
     out: { type: "string", value: "a folder, such as --out public" },
