@@ -100,6 +100,34 @@ async function publish(page: Page): Promise<void> {
   await page.getByText("Publish now", { exact: true }).click();
 }
 
+/**
+ * A file's text once the CMS has written all of it (`whole` says when):
+ * the local backend truncates a file, then writes it, so a read in between
+ * finds it empty or cut short.
+ */
+async function writtenText(file: string, whole: (text: string) => boolean): Promise<string> {
+  let text = "";
+  await expect
+    .poll(
+      () => {
+        text = site.exists(file) ? site.read(file) : "";
+        return whole(text);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return text;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe("editing in the browser with npm run cms", () => {
   it(
     "writes a release in English and Chinese that the build publishes at its URLs",
@@ -126,8 +154,8 @@ describe("editing in the browser with npm run cms", () => {
         ["zh", "测试能源工厂投产"],
       ]) {
         const file = `src/releases/${locale}/test-energy-opens-plant.md`;
-        await expect.poll(() => site.exists(file), { timeout: 30_000 }).toBe(true);
-        const { data, body } = splitFrontMatter(site.read(file));
+        const sentence = locale === "en" ? "The plant opened today." : "工厂今日投产。";
+        const { data, body } = splitFrontMatter(await writtenText(file, (text) => text.includes(sentence)));
         const parsed = frontMatterSchema.safeParse(data);
         expect(parsed.error?.issues ?? [], file).toEqual([]);
         expect(parsed.data).toMatchObject({
@@ -135,7 +163,7 @@ describe("editing in the browser with npm run cms", () => {
           releaseTime: "2026-03-02T10:00:00+08:00",
           company: "test-energy",
         });
-        expect(body).toContain(locale === "en" ? "The plant opened today." : "工厂今日投产。");
+        expect(body).toContain(sentence);
       }
       expect(
         frontMatterSchema.parse(
@@ -176,10 +204,9 @@ describe("editing in the browser with npm run cms", () => {
       for (const [locale, title, text] of [
         ["en", "About Test Energy", "We build power plants."],
         ["zh", "关于测试能源", "我们建设发电厂。"],
-      ]) {
+      ] as const) {
         const file = `src/pages/${locale}/about-test-energy.md`;
-        await expect.poll(() => site.exists(file), { timeout: 30_000 }).toBe(true);
-        const { data, body } = splitFrontMatter(site.read(file));
+        const { data, body } = splitFrontMatter(await writtenText(file, (written) => written.includes(text)));
         const parsed = pageFrontMatterSchema.safeParse(data);
         expect(parsed.error?.issues ?? [], file).toEqual([]);
         expect(parsed.data).toMatchObject({ title, nav: 2 });
@@ -281,8 +308,7 @@ describe("editing in the browser with npm run cms", () => {
       await control(page, key).fill(changed);
       await publish(page);
 
-      await expect.poll(() => site.read(bundleFile), { timeout: 30_000 }).not.toBe(before);
-      const after = site.read(bundleFile);
+      const after = await writtenText(bundleFile, (text) => text !== before && isJson(text));
       const expected = JSON.parse(before) as Record<string, Record<string, unknown>>;
       (expected[group] as Record<string, unknown>)[key] = changed;
       expect(JSON.parse(after)).toEqual(expected);
