@@ -7,7 +7,7 @@
 // of it on functions that ran only a little longer. A budget several times
 // the default leaves those to the baseline compiler and still optimizes
 // the per-page functions: the build took 6% less time and 1.2 s less CPU
-// (docs/performance.md, "Start-up and the build's own thread").
+// (docs/performance.md, "V8's optimizing compiler, and the end of the build").
 import { setFlagsFromString } from "node:v8";
 
 /** V8's default is 66 KB of bytecode run (--interrupt-budget=67584). */

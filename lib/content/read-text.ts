@@ -97,10 +97,6 @@ export type Resolved =
   | { problem: string; link: boolean };
 
 /**
- * Where `full` (a path found in `folder`) really is, or why it may not be
- * read: it is missing, or a link on the way leads outside the folder.
- */
-/**
  * The real path of a file that is not itself a link: its folder's real
  * path, asked once per folder, and its name. Resolving each file took
  * a lookup per part of its path (91 ms of reading 2,000 releases).
@@ -121,6 +117,10 @@ function realPathOfFile(full: string, folder: ContentFolder): string | undefined
   return path.join(real, path.basename(full));
 }
 
+/**
+ * Where `full` (a path found in `folder`) really is, or why it may not be
+ * read: it is missing, or a link on the way leads outside the folder.
+ */
 export function resolveInside(full: string, folder: ContentFolder): Resolved {
   let real: string;
   try {
