@@ -4,9 +4,10 @@
 // name carries the pid of the build that made it, so the next build removes
 // only those whose process is gone and never a build running at the same
 // time.
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, renameSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { removeTree } from "./remove-tree.ts";
 
 export type LeftoverKind = "staging" | "retired";
 
@@ -132,7 +133,7 @@ export function clearLeftovers(
 
 function remove(folder: string, log: (line: string) => void): boolean {
   try {
-    rmSync(folder, { recursive: true, force: true });
+    removeTree(folder);
     return true;
   } catch (error) {
     log(`Could not remove ${folder}, left by a build that was stopped: ${(error as Error).message}`);

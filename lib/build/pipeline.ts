@@ -182,22 +182,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       await Promise.allSettled([indexing]);
       throw error;
     }
-    // Every page is written once Eleventy is done (the later phases write
-    // no HTML), so the pages are checked while the index is still being
-    // built, leaving out its folders (the index's input holds pages in
-    // Pagefind's own languages).
-    const inSearch = (folder: string) => isSearchIndexFolder(searchDir, folder);
-    const checking = timed(phases, "checks", () => {
-      const pages = listFiles(stagingDir, inSearch).filter((file) => file.endsWith(".html"));
-      const missingLang = findPagesWithoutRegistryLang(stagingDir, pages, newsroom.registry);
-      if (missingLang.length > 0) {
-        throw new BuildFailure(`Pages without a registry language:\n  - ${missingLang.join("\n  - ")}`);
-      }
-      // Embargoed previews are counted on their own line, never among a language's pages.
-      const embargoDir = `${path.join(stagingDir, EMBARGO_SEGMENT)}${path.sep}`;
-      const published = pages.filter((file) => !file.startsWith(embargoDir));
-      return countPagesByLocale(stagingDir, published, newsroom.registry);
-    });
     // Share cards are drawn once Eleventy is done, alongside the search
     // index: Eleventy holds every page it renders until the end, and card
     // workers beside it put a first build over the memory a later one needs
@@ -213,19 +197,31 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       const { writeServiceWorker } = await import("../offline/service-worker.ts");
       return writeServiceWorker(rootDir, stagingDir, newsroom.registry);
     });
-    // Then every file but the index's is written: listed and sized while
-    // the index is still being built, not after it.
-    const written = Promise.all([checking, drawing, offline]).then(() => {
-      const files = listFiles(stagingDir, inSearch);
-      return { files, bytes: totalBytes(files) };
-    });
-    const all = [indexing, drawing, checking, offline, written] as const;
-    const [pagefind, shareImages, pagesByLocale, offlineReport, outside] = await Promise.all(all).catch(
-      async (error) => {
-        await Promise.allSettled(all);
-        throw error;
-      },
+    // Then every file but the index's is written. They are listed once,
+    // while the index is still being built (leaving out its folders: its
+    // input holds pages in Pagefind's own languages), for the pages' check
+    // and the report.
+    const inSearch = (folder: string) => isSearchIndexFolder(searchDir, folder);
+    const checking = Promise.all([drawing, offline]).then(() =>
+      timed(phases, "checks", () => {
+        const files = listFiles(stagingDir, inSearch);
+        const pages = files.filter((file) => file.endsWith(".html"));
+        const missingLang = findPagesWithoutRegistryLang(stagingDir, pages, newsroom.registry);
+        if (missingLang.length > 0) {
+          throw new BuildFailure(`Pages without a registry language:\n  - ${missingLang.join("\n  - ")}`);
+        }
+        // Embargoed previews are counted on their own line, never among a language's pages.
+        const embargoDir = `${path.join(stagingDir, EMBARGO_SEGMENT)}${path.sep}`;
+        const published = pages.filter((file) => !file.startsWith(embargoDir));
+        const pagesByLocale = countPagesByLocale(stagingDir, published, newsroom.registry);
+        return { files, bytes: totalBytes(files), pagesByLocale };
+      }),
     );
+    const all = [indexing, drawing, offline, checking] as const;
+    const [pagefind, shareImages, offlineReport, outside] = await Promise.all(all).catch(async (error) => {
+      await Promise.allSettled(all);
+      throw error;
+    });
     const searchFiles = existsSync(searchDir) ? listFiles(searchDir) : [];
     const searchBytes = totalBytes(searchFiles);
     const files = [...outside.files, ...searchFiles];
@@ -242,7 +238,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       buildTime: newsroom.buildTime,
       wallMs: 0,
       phases,
-      pagesByLocale,
+      pagesByLocale: outside.pagesByLocale,
       published: newsroom.releases.filter((r) => r.status === "published").length,
       scheduled: newsroom.releases.filter((r) => r.status === "scheduled").length,
       drafts: newsroom.releases.filter((r) => r.status === "draft").length,
